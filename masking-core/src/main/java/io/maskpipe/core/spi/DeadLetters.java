@@ -1,0 +1,24 @@
+package io.maskpipe.core.spi;
+
+import java.util.List;
+
+/**
+ * Where rejected messages are stored durably, with their reasons, before the source acknowledges them: a dead-letter
+ * queue, a table, a file.
+ *
+ * <p>Without one, a pipeline leaves rejected messages unacknowledged for the queue's own redrive policy. Must be
+ * thread-safe.
+ *
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface DeadLetters {
+
+    /**
+     * Stores rejected messages durably; when this returns, the engine acknowledges them at the source.
+     *
+     * @param letters the rejected messages and their reasons
+     * @throws SinkException when they could not be stored; they stay unacknowledged and come back
+     */
+    void store(List<DeadLetter> letters);
+}

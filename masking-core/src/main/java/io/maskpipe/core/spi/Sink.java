@@ -1,0 +1,43 @@
+package io.maskpipe.core.spi;
+
+import io.maskpipe.core.Record;
+import java.util.List;
+
+/**
+ * Where a pipeline's masked records go: writes a batch durably and says, per record, whether it was written, was a
+ * duplicate of one written before, or was refused.
+ *
+ * <p>Messages come at least once, so a sink should be idempotent on the record's message id
+ * ({@link io.maskpipe.core.Metadata#messageId()}): a redelivered record is reported as a duplicate, not written
+ * twice. The engine calls {@link #write} from one thread at a time per batch but may have several batches in
+ * flight, so implementations must be thread-safe.
+ *
+ * @since 0.1.0
+ */
+public interface Sink extends AutoCloseable {
+
+    /**
+     * Prepares the sink before the first batch: checks the target's schema, opens connections. The default does
+     * nothing.
+     *
+     * @throws SinkException when the sink cannot be used, with a message naming what is wrong
+     */
+    default void open() {
+    }
+
+    /**
+     * Writes a batch durably: when this returns, every record reported {@link WriteResult.Status#WRITTEN written}
+     * or {@link WriteResult.Status#REJECTED rejected} is stored or refused for good.
+     *
+     * @param records the masked records, each with its message id in its metadata
+     * @return one result per record, in the same order
+     * @throws SinkException when the batch as a whole was not stored (nothing of it is); its
+     *     {@link SinkException#isTransient()} says whether the same batch may succeed later
+     */
+    List<WriteResult> write(List<Record> records);
+
+    /** Releases the sink's resources. The default does nothing. */
+    @Override
+    default void close() {
+    }
+}
