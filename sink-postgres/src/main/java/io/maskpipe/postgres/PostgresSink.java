@@ -115,7 +115,7 @@ public final class PostgresSink implements Sink {
             LOG.info("writing to {} ({} columns), ledger {}", target.quoted(), mappings.size(), ledger.quoted());
         } catch (JdbiException e) {
             if (e.getCause() instanceof SQLException sql) {
-                throw new SinkException("open " + Sql.quote(schema == null ? "<search_path>" : schema, table)
+                throw new SinkException("open " + (schema == null ? Sql.quote(table) : Sql.quote(schema, table))
                         + ": " + Sql.describe(sql), Sql.isTransient(sql), Sql.scrub(sql));
             }
             throw new SinkException("open " + Sql.quote(table) + ": " + e.getClass().getSimpleName(), false, null);
