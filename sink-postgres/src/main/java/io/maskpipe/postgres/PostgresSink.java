@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>At {@link #open()} the sink reads the table's columns and types and fails fast, with a message naming the
  * column, when one is missing or cannot take its value. Each batch is one transaction: the message ids go into a
- * ledger table ({@value Ledger#DEFAULT_NAME} by default) beside the rows, so a redelivered record is reported
+ * ledger table ({@code maskpipe_ledger} by default) beside the rows, so a redelivered record is reported
  * {@link WriteResult.Status#DUPLICATE} and never written twice. A value that does not fit its column (too long,
  * out of range, a broken constraint) rejects its record, naming the column and never the value, while the rest of
  * the batch commits. Transient errors (a lost connection, a server shutting down, a deadlock) are retried with
@@ -333,7 +333,7 @@ public final class PostgresSink implements Sink {
         }
 
         /**
-         * Names the ledger table of written message ids, in the target's schema; {@value Ledger#DEFAULT_NAME} by
+         * Names the ledger table of written message ids, in the target's schema; {@code maskpipe_ledger} by
          * default. Created at open when missing; several sinks may share one, as entries are keyed by table.
          *
          * @param name the ledger's table name
