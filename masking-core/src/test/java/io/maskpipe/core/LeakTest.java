@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.maskpipe.core.HmacMasker.Normalization;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Plants a known value and key, then looks for them in every toString and exception message. */
 class LeakTest {
     private static final String VALUE = "planted-secret-4242";
-    private static final byte[] KEY = "planted-key-bytes-0123456789abcd".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] KEY = "planted-key-bytes-0123456789abcd".getBytes(StandardCharsets.US_ASCII);
     private static final Keyring RING = Keyring.of("k1", KEY);
 
     @Test
@@ -42,7 +43,7 @@ class LeakTest {
                     .doesNotContain(VALUE)
                     .doesNotContain(token.substring(3))
                     .doesNotContain(keyText.substring(0, 8))
-                    .doesNotContain(new String(KEY, java.nio.charset.StandardCharsets.US_ASCII))
+                    .doesNotContain(new String(KEY, StandardCharsets.US_ASCII))
                     .doesNotContain(HexFormat.of().formatHex(KEY).substring(0, 16));
         }
     }

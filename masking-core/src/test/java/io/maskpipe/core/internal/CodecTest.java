@@ -47,7 +47,8 @@ class CodecTest {
             assertThat(Base64Url.decode("x" + text, 1, text.length() + 1, back)).isEqualTo(bytes.length);
             assertThat(back).isEqualTo(bytes);
             int hexEnd = Base64Url.encodeHex(bytes, 0, bytes.length, out, 0);
-            assertThat(new String(out, 0, hexEnd, StandardCharsets.US_ASCII)).isEqualTo(HexFormat.of().formatHex(bytes));
+            assertThat(new String(out, 0, hexEnd, StandardCharsets.US_ASCII))
+                    .isEqualTo(HexFormat.of().formatHex(bytes));
         });
     }
 
