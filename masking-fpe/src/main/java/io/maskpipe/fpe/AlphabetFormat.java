@@ -59,8 +59,8 @@ final class AlphabetFormat implements Format {
         Objects.requireNonNull(alphabet, "alphabet");
         int[] symbols = alphabet.codePoints().toArray();
         if (symbols.length < 2 || symbols.length > Ff1.MAX_RADIX) {
-            throw new IllegalArgumentException("alphabet: " + symbols.length + " characters, 2 to " + Ff1.MAX_RADIX
-                    + " required by NIST SP 800-38G (radix)");
+            throw new IllegalArgumentException("alphabet: 2 to " + Ff1.MAX_RADIX + " characters required by "
+                    + "NIST SP 800-38G (radix), " + symbols.length + " given");
         }
         int[] sorted = symbols.clone();
         Arrays.sort(sorted);

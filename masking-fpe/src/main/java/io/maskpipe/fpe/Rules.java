@@ -60,8 +60,9 @@ final class Rules {
      */
     static void checkDomain(String what, int positions, BigInteger size) {
         if (size.compareTo(MIN_DOMAIN) < 0) {
-            throw new IllegalArgumentException(what + ": " + positions + " variable positions give "
-                    + String.format(Locale.ROOT, "%,d", size) + " values, at least 1,000,000 required by " + NIST_RULE);
+            throw new IllegalArgumentException(what + ": " + positions + " variable positions, "
+                    + String.format(Locale.ROOT, "%,d", size) + " possible values, at least 1,000,000 required by "
+                    + NIST_RULE);
         }
     }
 }
