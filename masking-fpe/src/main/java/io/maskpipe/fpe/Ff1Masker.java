@@ -3,7 +3,8 @@ package io.maskpipe.fpe;
 import io.maskpipe.core.KeyId;
 import io.maskpipe.core.KeyringException;
 import io.maskpipe.core.MaskContext;
-import io.maskpipe.core.Masker;
+import io.maskpipe.core.TokenException;
+import io.maskpipe.core.Tokenizer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.Objects;
 /**
  * A format-preserving, reversible masker: NIST SP 800-38G FF1 under one key of a ring, tweaked by the field's domain
  * label, so a masked value keeps its shape (digits stay digits, an IPv4 address stays an address) and a key holder
- * can {@link #reveal} it. Built by {@link Ff1Maskers}.
+ * can reveal it: a {@link Tokenizer} whose output looks like its input. Built by {@link Ff1Maskers}.
  *
  * <p>Key: the 32-byte {@code maskpipe/v1/ff1} HKDF subkey of a ring key (AES-256), derived for every key of the
  * ring when the masker is built. {@link #mask} always uses one key, {@link #keyId()}: the ring's primary unless
@@ -27,12 +28,13 @@ import java.util.Objects;
  * 9-digit id has 10^9 possible values, so never hand out masking access to someone who must not reveal (whoever can
  * mask can test guesses). Values with fewer than a million possible forms are refused (NIST SP 800-38G). FF1 has no
  * integrity check: revealing a value under the wrong key or domain returns a wrong value of the same shape rather
- * than an error. Exceptions name the field and the rule, never the value; {@code toString()} shows the format and
+ * than an error. Refusals from {@code mask} name the field and the rule, never the value; a refused {@code reveal}
+ * throws {@link TokenException} with its one plain message; {@code toString()} shows the format and
  * the key id. Immutable and thread-safe.
  *
  * @since 0.1.0
  */
-public final class Ff1Masker implements Masker {
+public final class Ff1Masker implements Tokenizer {
     private final Format format;
     private final Map<KeyId, Ff1> ciphers;
     private final KeyId keyId;
@@ -56,38 +58,62 @@ public final class Ff1Masker implements Masker {
     public String mask(String value, MaskContext context) {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(context, "context");
-        return run(value, context, keyId, true);
+        return format.apply(value, context.field().toString(),
+                new Permutation(ciphers.get(keyId), tweak(context.domain()), true));
     }
 
     /**
-     * Recovers the value this masker masked, with the key it masks with ({@link #keyId()}).
+     * Recovers a value this masker masked, with the key it masks with ({@link #keyId()}).
+     *
+     * <p>FF1 has no integrity check: a value masked under another key or domain reveals to a well-formed but wrong
+     * value, not to an error. Only a value of the wrong shape is refused.
      *
      * @param masked a value returned by {@link #mask}
-     * @param context the same field and domain label it was masked in
+     * @param domain the domain label it was masked in, by default the field's path
      * @return the original value
-     * @throws IllegalArgumentException when the value does not fit the format; the message never quotes it
+     * @throws TokenException when the value does not fit this masker's format
      */
-    public String reveal(String masked, MaskContext context) {
-        return reveal(masked, context, keyId);
+    @Override
+    public String reveal(String masked, String domain) {
+        return reveal(masked, domain, keyId);
     }
 
     /**
      * Recovers a value masked with any key of the ring: the way back after a key rotation, when the key id was kept
      * with the value (in another column, or as the column's key version).
      *
-     * <p>FF1 cannot tell a wrong key or domain from a right one: either gives a well-formed but wrong value.
-     *
      * @param masked a value returned by {@link #mask} of a masker of the same format and ring
-     * @param context the same field and domain label it was masked in
+     * @param context the field and domain label it was masked in
      * @param keyId the key it was masked with
      * @return the original value
-     * @throws KeyringException when the ring has no key with that id
-     * @throws IllegalArgumentException when the value does not fit the format; the message never quotes it
+     * @throws TokenException when the ring has no key with that id or the value does not fit the format
      */
     public String reveal(String masked, MaskContext context, KeyId keyId) {
+        return reveal(masked, Objects.requireNonNull(context, "context").domain(), keyId);
+    }
+
+    /**
+     * Recovers a value masked with any key of the ring, in a domain: as {@link #reveal(String, MaskContext, KeyId)}.
+     *
+     * @param masked a value returned by {@link #mask} of a masker of the same format and ring
+     * @param domain the domain label it was masked in, by default the field's path
+     * @param keyId the key it was masked with
+     * @return the original value
+     * @throws TokenException when the ring has no key with that id or the value does not fit the format; its one
+     *         message never says which
+     */
+    public String reveal(String masked, String domain, KeyId keyId) {
         Objects.requireNonNull(masked, "masked");
-        Objects.requireNonNull(context, "context");
-        return run(masked, context, Objects.requireNonNull(keyId, "keyId"), false);
+        Objects.requireNonNull(domain, "domain");
+        Ff1 cipher = ciphers.get(Objects.requireNonNull(keyId, "keyId"));
+        if (cipher == null) {
+            throw new TokenException();
+        }
+        try {
+            return format.apply(masked, "reveal", new Permutation(cipher, tweak(domain), false));
+        } catch (IllegalArgumentException notOfThisFormat) {
+            throw new TokenException();
+        }
     }
 
     /**
@@ -109,21 +135,14 @@ public final class Ff1Masker implements Masker {
      * @throws KeyringException when the ring has no key with that id
      */
     public Ff1Masker withKey(KeyId keyId) {
-        cipher(Objects.requireNonNull(keyId, "keyId"));
+        if (!ciphers.containsKey(Objects.requireNonNull(keyId, "keyId"))) {
+            throw new KeyringException("key '" + keyId + "': not in the ring " + ciphers.keySet());
+        }
         return new Ff1Masker(format, ciphers, keyId);
     }
 
-    private String run(String value, MaskContext context, KeyId key, boolean forward) {
-        byte[] tweak = context.domain().getBytes(StandardCharsets.UTF_8);
-        return format.apply(value, context.field().toString(), new Permutation(cipher(key), tweak, forward));
-    }
-
-    private Ff1 cipher(KeyId key) {
-        Ff1 cipher = ciphers.get(key);
-        if (cipher == null) {
-            throw new KeyringException("key '" + key + "': not in the ring " + ciphers.keySet());
-        }
-        return cipher;
+    private static byte[] tweak(String domain) {
+        return domain.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Returns the format and the key id, as in {@code Ff1Masker[digits, key=k1]}. */

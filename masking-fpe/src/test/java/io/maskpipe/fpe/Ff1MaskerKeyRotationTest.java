@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.maskpipe.core.KeyId;
 import io.maskpipe.core.KeyringException;
 import io.maskpipe.core.MaskContext;
+import io.maskpipe.core.TokenException;
 import org.junit.jupiter.api.Test;
 
 /** Rotation: masks name no key, so the caller keeps the key id and reveal takes it back. */
@@ -44,12 +45,18 @@ class Ff1MaskerKeyRotationTest {
     }
 
     @Test
-    void reveal_keyNotInTheRing_failsNamingTheKeyOnly() {
+    void reveal_keyNotInTheRing_isRefusedWithThePlainMessage() {
         Ff1Masker masker = Ff1Maskers.digits(TestRings.rotated());
 
         assertThatThrownBy(() -> masker.reveal("123456789", DEVICE_ID, KeyId.of("k9")))
-                .isInstanceOf(KeyringException.class)
-                .hasMessage("key 'k9': not in the ring [k1, k2]");
+                .isInstanceOf(TokenException.class)
+                .hasMessage("token: cannot be revealed with this key ring and domain");
+    }
+
+    @Test
+    void withKey_keyNotInTheRing_failsNamingTheKeyOnly() {
+        Ff1Masker masker = Ff1Maskers.digits(TestRings.rotated());
+
         assertThatThrownBy(() -> masker.withKey(KeyId.of("k9")))
                 .isInstanceOf(KeyringException.class)
                 .hasMessage("key 'k9': not in the ring [k1, k2]");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.maskpipe.core.MaskContext;
+import io.maskpipe.core.TokenException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,10 +43,13 @@ class Ff1MaskersValidationTest {
     }
 
     @Test
-    void reveal_tooShort_refusedLikeMask() {
-        assertThatThrownBy(() -> Ff1Maskers.digits(TestRings.k1()).reveal("12345", DEVICE_ID))
-                .hasMessage("field 'device_id': 5 digits, at least 6 required by NIST SP 800-38G "
-                        + "(radix^length >= 1,000,000)");
+    void reveal_valueOfAnotherShape_isRefusedWithThePlainMessage() {
+        Ff1Masker masker = Ff1Maskers.pattern(TestRings.k1(), "NNN-NN-NNNN");
+        for (String masked : new String[] {"12345", "123-45-678x", "", "123456789"}) {
+            assertThatThrownBy(() -> masker.reveal(masked, DEVICE_ID))
+                    .isInstanceOf(TokenException.class)
+                    .hasMessage("token: cannot be revealed with this key ring and domain");
+        }
     }
 
     @Test
@@ -156,6 +160,8 @@ class Ff1MaskersValidationTest {
         assertThatThrownBy(() -> Ff1Maskers.pattern(TestRings.k1(), null)).hasMessage("pattern");
         assertThatThrownBy(() -> Ff1Maskers.alphabet(TestRings.k1(), null)).hasMessage("alphabet");
         assertThatThrownBy(() -> Ff1Maskers.digits(TestRings.k1()).mask(null, DEVICE_ID)).hasMessage("value");
-        assertThatThrownBy(() -> Ff1Maskers.digits(TestRings.k1()).reveal("123456", null)).hasMessage("context");
+        assertThatThrownBy(() -> Ff1Maskers.digits(TestRings.k1()).mask("123456", null)).hasMessage("context");
+        assertThatThrownBy(() -> Ff1Maskers.digits(TestRings.k1()).reveal("123456", (String) null))
+                .hasMessage("domain");
     }
 }
