@@ -19,9 +19,11 @@ import java.util.Objects;
  *
  * <pre>{@code
  * Ff1Masker deviceIds = Ff1Maskers.pattern(ring, "NNN-NN-NNNN");
- * String masked = deviceIds.mask("123-45-6789", MaskContext.forField("device_id"));  // "907-13-2258", say
- * String original = deviceIds.reveal(masked, MaskContext.forField("device_id"));
+ * String masked = deviceIds.mask("123-45-6789", MaskContext.forField("device_id"));  // "591-46-6718"
+ * String original = deviceIds.reveal(masked, MaskContext.forField("device_id"));     // "123-45-6789"
  * }</pre>
+ *
+ * <p>(From {@code Ff1MaskersTest}, whose ring holds the test key of {@code docs/fpe.md}.)
  *
  * @since 0.1.0
  */
