@@ -42,7 +42,11 @@ final class AlphabetFormat implements Format {
         this.description = description;
     }
 
-    /** Returns the format of decimal digit strings: FF1 radix 10, at least 6 digits. */
+    /**
+     * Returns the format of decimal digit strings: FF1 radix 10, at least 6 digits.
+     *
+     * @return the format
+     */
     static AlphabetFormat digits() {
         return new AlphabetFormat("0123456789".codePoints().toArray(), "digits", "a digit", "digits");
     }

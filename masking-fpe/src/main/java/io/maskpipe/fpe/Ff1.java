@@ -41,10 +41,12 @@ final class Ff1 {
         this.key = new KeyParameter(key);
     }
 
+    /** Encrypts numerals of a radix under a tweak (algorithm 7); returns new numerals of the same length. */
     int[] encrypt(RadixConverter radix, byte[] tweak, int[] numerals) {
         return process(true, radix, tweak, numerals);
     }
 
+    /** Decrypts numerals of a radix under a tweak (algorithm 8); returns new numerals of the same length. */
     int[] decrypt(RadixConverter radix, byte[] tweak, int[] numerals) {
         return process(false, radix, tweak, numerals);
     }

@@ -71,6 +71,7 @@ final class Ipv4Format implements Format {
         return address;
     }
 
+    /** Writes an unsigned 32-bit number as a canonical dotted-decimal address. */
     static String format(long address) {
         return (address >>> 24 & 0xFF) + "." + (address >>> 16 & 0xFF) + "." + (address >>> 8 & 0xFF) + "."
                 + (address & 0xFF);
