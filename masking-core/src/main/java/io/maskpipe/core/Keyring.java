@@ -139,7 +139,7 @@ public final class Keyring {
     private static Keyring parse(String text, String source) {
         Builder builder = builder();
         int position = 0;
-        for (String raw : text.split("[,\\r\\n]")) {
+        for (String raw : text.split(",|\\r?\\n")) {
             String entry = raw.strip();
             position++;
             if (entry.isEmpty() || entry.startsWith("#")) {
@@ -148,8 +148,8 @@ public final class Keyring {
             String where = source + ": entry " + position;
             int colon = entry.indexOf(':');
             int equals = entry.indexOf('=');
-            if (entry.startsWith("primary=")) {
-                String id = entry.substring("primary=".length()).strip();
+            if (entry.startsWith("primary") && equals >= 0 && entry.substring(7, equals).isBlank()) {
+                String id = entry.substring(equals + 1).strip();
                 try {
                     builder.primary(id);
                 } catch (IllegalArgumentException e) {
