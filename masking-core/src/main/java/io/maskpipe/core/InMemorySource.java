@@ -113,6 +113,7 @@ public final class InMemorySource implements Source {
      * Makes the next acknowledgements fail with a transient {@link SourceException}, for tests.
      *
      * @param times how many {@code acknowledge} calls fail
+     * @throws IllegalArgumentException when {@code times} is negative
      */
     public synchronized void failAcknowledgements(int times) {
         if (times < 0) {
