@@ -1,21 +1,17 @@
 package io.maskpipe.core;
 
-import io.maskpipe.core.spi.DeadLetter;
-import io.maskpipe.core.spi.DeadLetters;
-import io.maskpipe.core.spi.Delivery;
 import io.maskpipe.core.spi.PipelineListener;
+import io.maskpipe.core.spi.Sink;
 import io.maskpipe.core.spi.SinkException;
 import io.maskpipe.core.spi.WriteResult;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
- * Resolves one batch: writes its records (retrying transient failures, splitting on permanent ones), stores its
- * rejections as dead letters, then acknowledges what is durably handled.
+ * Resolves one batch: writes its records to the sink (retrying transient failures, splitting on permanent ones),
+ * stores its rejections as dead letters, then acknowledges what is durably handled.
  */
 final class BatchWriter {
     /*
@@ -23,21 +19,36 @@ final class BatchWriter {
      * destination returned. A permanent sink failure means "nothing of this batch was stored" (Sink#write), so the
      * halves are written again separately until the failing record stands alone and becomes a SINK_REJECTED
      * rejection; with one poison record among n, that costs about 2 log2(n) extra writes.
+     *
+     * A sink that returns the wrong number of results (or a null one) broke its contract: it may have stored any of
+     * the records, so no result can be matched to a record. Splitting would dead-letter and acknowledge records that
+     * might be stored, so the run fails instead and every record of the batch comes back.
+     *
+     * What is stored is acknowledged even when the batch ends in an exception (dead letters out of attempts, an
+     * abandoned run), so a stored record comes back only when its acknowledgement itself fails.
      */
     private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
 
-    private final PipelineEngine engine;
-    private final PipelineSettings settings;
+    private final Sink sink;
     private final Counters counters;
     private final PipelineListener listener;
+    private final Retrier retrier;
+    private final Settlement settlement;
 
-    BatchWriter(PipelineEngine engine) {
-        this.engine = engine;
-        this.settings = engine.settings;
-        this.counters = engine.counters;
+    BatchWriter(PipelineSettings settings, Counters counters, Retrier retrier, Settlement settlement) {
+        this.sink = settings.sink();
+        this.counters = counters;
         this.listener = settings.listener();
+        this.retrier = retrier;
+        this.settlement = settlement;
     }
 
+    /**
+     * Resolves the batch.
+     *
+     * @throws RunFailedException when retries ran out or the sink broke its contract
+     * @throws InterruptedException when the run was abandoned or the thread interrupted
+     */
     void write(List<Entry> batch) throws InterruptedException {
         List<Entry> records = new ArrayList<>(batch.size());
         List<Entry> rejected = new ArrayList<>();
@@ -50,44 +61,44 @@ final class BatchWriter {
                 records.add(entry);
             }
         }
-        List<Entry> resolved = new ArrayList<>(batch.size());
-        if (!records.isEmpty()) {
-            long start = System.nanoTime();
-            List<WriteResult> results = new ArrayList<>(records.size());
-            writeSplitting(records, results);
-            Duration latency = Duration.ofNanos(System.nanoTime() - start);
-            int written = 0;
-            int duplicates = 0;
-            for (int i = 0; i < records.size(); i++) {
-                Entry entry = records.get(i);
-                WriteResult result = results.get(i);
-                if (result.status() == WriteResult.Status.REJECTED) {
-                    rejected.add(entry);
-                    reasons.add(result.rejection().orElseThrow());
-                } else if (entry.settle()) {
-                    resolved.add(entry);
-                    if (result.status() == WriteResult.Status.WRITTEN) {
-                        written++;
-                    } else {
-                        duplicates++;
-                    }
-                }
+        List<Entry> stored = new ArrayList<>(batch.size());
+        try {
+            if (!records.isEmpty()) {
+                writeRecords(records, stored, rejected, reasons);
             }
-            counters.batches.increment();
-            count(written, duplicates);
-            listener.batchWritten(records.size(), latency);
-            int w = written;
-            int d = duplicates;
-            LOG.log(Level.DEBUG, () -> "pipeline: batch of " + records.size() + " written in " + latency.toMillis()
-                    + " ms (" + w + " written, " + d + " duplicates)");
+            if (!rejected.isEmpty()) {
+                stored.addAll(settlement.deadLetter(rejected, reasons));
+            }
+        } finally {
+            settlement.acknowledge(stored);
         }
-        if (!rejected.isEmpty()) {
-            resolved.addAll(storeRejections(rejected, reasons));
-        }
-        acknowledge(resolved);
     }
 
-    private void count(int written, int duplicates) {
+    /** Writes the records; settles and adds the stored ones to {@code stored}, the refused ones to the rejected. */
+    private void writeRecords(List<Entry> records, List<Entry> stored, List<Entry> rejected, List<Rejection> reasons)
+            throws InterruptedException {
+        long start = System.nanoTime();
+        List<WriteResult> results = new ArrayList<>(records.size());
+        writeSplitting(records, results);
+        Duration latency = Duration.ofNanos(System.nanoTime() - start);
+        int written = 0;
+        int duplicates = 0;
+        for (int i = 0; i < records.size(); i++) {
+            Entry entry = records.get(i);
+            WriteResult result = results.get(i);
+            if (result.status() == WriteResult.Status.REJECTED) {
+                rejected.add(entry);
+                reasons.add(result.rejection().orElseThrow());
+            } else if (entry.settle()) {
+                stored.add(entry);
+                if (result.status() == WriteResult.Status.WRITTEN) {
+                    written++;
+                } else {
+                    duplicates++;
+                }
+            }
+        }
+        counters.batches.increment();
         if (written > 0) {
             counters.written.add(written);
             listener.written(written);
@@ -96,13 +107,19 @@ final class BatchWriter {
             counters.duplicates.add(duplicates);
             listener.duplicates(duplicates);
         }
+        listener.batchWritten(records.size(), latency);
+        int w = written;
+        int d = duplicates;
+        LOG.log(Level.DEBUG, () -> "pipeline: batch of " + records.size() + " written in " + latency.toMillis()
+                + " ms (" + w + " written, " + d + " duplicates)");
     }
 
     private void writeSplitting(List<Entry> entries, List<WriteResult> out) throws InterruptedException {
         List<Record> records = new ArrayList<>(entries.size());
         entries.forEach(entry -> records.add(entry.record()));
+        List<WriteResult> results;
         try {
-            out.addAll(withRetry("sink write", () -> checked(settings.sink().write(records), records.size())));
+            results = retrier.call("sink write", () -> sink.write(records));
         } catch (SinkException e) {
             if (entries.size() == 1) {
                 String id = entries.get(0).delivery.id();
@@ -117,102 +134,22 @@ final class BatchWriter {
             int middle = entries.size() / 2;
             writeSplitting(entries.subList(0, middle), out);
             writeSplitting(entries.subList(middle, entries.size()), out);
-        }
-    }
-
-    private static List<WriteResult> checked(List<WriteResult> results, int expected) {
-        if (results == null || results.size() != expected || results.contains(null)) {
-            throw new SinkException("sink returned " + (results == null ? "no" : results.size()) + " results for "
-                    + expected + " records", false, null);
-        }
-        return results;
-    }
-
-    /** Stores rejections; returns the entries to acknowledge (those now safely dead-lettered). */
-    private List<Entry> storeRejections(List<Entry> entries, List<Rejection> reasons) throws InterruptedException {
-        DeadLetters deadLetters = settings.deadLettersOrNull();
-        boolean stored = false;
-        if (deadLetters != null) {
-            List<DeadLetter> letters = new ArrayList<>(entries.size());
-            for (int i = 0; i < entries.size(); i++) {
-                letters.add(new DeadLetter(entries.get(i).delivery, reasons.get(i)));
-            }
-            try {
-                withRetry("dead-letter store", () -> {
-                    deadLetters.store(letters);
-                    return letters;
-                });
-                stored = true;
-            } catch (SinkException e) {
-                LOG.log(Level.WARNING, () -> "pipeline: the dead-letter destination refused " + entries.size()
-                        + " rejected messages, left for redrive: " + PipelineEngine.describe(e));
-            }
-        }
-        List<Entry> toAcknowledge = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            Entry entry = entries.get(i);
-            if (!entry.settle()) {
-                continue;
-            }
-            Rejection rejection = reasons.get(i);
-            counters.rejected(rejection.reason());
-            if (stored) {
-                counters.deadLettered.increment();
-                toAcknowledge.add(entry);
-            }
-            boolean deadLettered = stored;
-            LOG.log(Level.INFO, () -> "pipeline: message " + entry.delivery.id() + " rejected ("
-                    + (deadLettered ? "dead-lettered" : "left for redrive") + "): " + rejection);
-            listener.rejected(entry.delivery.id(), rejection, stored);
-        }
-        return toAcknowledge;
-    }
-
-    private void acknowledge(List<Entry> entries) {
-        if (entries.isEmpty()) {
             return;
         }
-        List<Delivery> deliveries = new ArrayList<>(entries.size());
-        entries.forEach(entry -> deliveries.add(entry.delivery));
-        try {
-            settings.source().acknowledge(deliveries);
-        } catch (RuntimeException e) {
-            counters.acknowledgeFailures.add(deliveries.size());
-            LOG.log(Level.WARNING, () -> "pipeline: acknowledging " + deliveries.size() + " messages failed, they"
-                    + " will be delivered again and deduplicated by the sink: " + PipelineEngine.describe(e));
-            listener.acknowledgeFailed(deliveries.size(), e);
-        }
+        out.addAll(checked(results, records.size()));
     }
 
-    /** Calls a store, retrying transient failures with backoff; throws a permanent {@link SinkException}. */
-    private <T> T withRetry(String what, Supplier<T> call) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            if (engine.isAbandoned()) {
-                throw new InterruptedException("pipeline abandoned");
-            }
-            SinkException failure;
-            try {
-                return call.get();
-            } catch (SinkException e) {
-                if (!e.isTransient()) {
-                    throw e;
-                }
-                failure = e;
-            } catch (RuntimeException e) {
-                throw new SinkException(what + " threw " + e.getClass().getName(), false, e);
-            }
-            Backoff backoff = settings.retry();
-            if (backoff.exhausted(attempt)) {
-                throw new RetriesExhaustedException(what + " failed " + attempt + " times, the last time: "
-                        + PipelineEngine.describe(failure), failure);
-            }
-            Duration delay = backoff.delay(attempt);
-            counters.retries.increment();
-            listener.retried(attempt, delay, failure);
-            int n = attempt;
-            LOG.log(Level.WARNING, () -> "pipeline: " + what + " failed (attempt " + n + "), retrying in "
-                    + delay.toMillis() + " ms: " + PipelineEngine.describe(failure));
-            TimeUnit.NANOSECONDS.sleep(delay.toNanos());
+    /** Checks the sink kept its contract: one non-null result per record. */
+    private static List<WriteResult> checked(List<WriteResult> results, int expected) {
+        boolean complete = results != null && results.size() == expected;
+        for (int i = 0; complete && i < expected; i++) {
+            complete = results.get(i) != null;
         }
+        if (!complete) {
+            throw new RunFailedException("the sink returned " + (results == null ? "no list of"
+                    : results.size() == expected ? "a null among its" : results.size()) + " results for a batch of "
+                    + expected + " records", null);
+        }
+        return results;
     }
 }

@@ -55,10 +55,16 @@ final class GuardedListener implements PipelineListener {
         guard(() -> delegate.released(count));
     }
 
+    /**
+     * Runs one call; an Error is kept from the engine too (a metrics class missing at run time, an assertion in a
+     * test's listener), except a VirtualMachineError, which the engine's threads treat as fatal.
+     */
     private static void guard(Runnable call) {
         try {
             call.run();
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
             LOG.log(Level.WARNING, () -> "pipeline: listener threw " + e.getClass().getName() + ", ignored");
         }
     }

@@ -1,6 +1,7 @@
 package io.maskpipe.core;
 
 import io.maskpipe.core.spi.Delivery;
+import io.maskpipe.core.spi.Source;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,24 +16,27 @@ import java.util.concurrent.TimeUnit;
 final class Heartbeat implements Runnable {
     private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
 
-    private final PipelineEngine engine;
+    private final Source source;
+    private final InFlight inFlight;
     private final Duration visibility;
 
-    private Heartbeat(PipelineEngine engine, Duration visibility) {
-        this.engine = engine;
+    private Heartbeat(Source source, InFlight inFlight, Duration visibility) {
+        this.source = source;
+        this.inFlight = inFlight;
         this.visibility = visibility;
     }
 
-    static void schedule(PipelineEngine engine, ScheduledExecutorService scheduler) {
-        if (!engine.settings.visibilityHeartbeat()) {
+    static void schedule(PipelineSettings settings, InFlight inFlight, ScheduledExecutorService scheduler) {
+        if (!settings.visibilityHeartbeat()) {
             return;
         }
-        Duration visibility = engine.settings.source().visibilityTimeout();
+        Duration visibility = settings.source().visibilityTimeout();
         if (visibility == null || visibility.isZero() || visibility.isNegative()) {
             return;
         }
         long period = Math.max(visibility.toNanos() / 4, TimeUnit.MILLISECONDS.toNanos(1));
-        scheduler.scheduleWithFixedDelay(new Heartbeat(engine, visibility), period, period, TimeUnit.NANOSECONDS);
+        scheduler.scheduleWithFixedDelay(new Heartbeat(settings.source(), inFlight, visibility), period, period,
+                TimeUnit.NANOSECONDS);
     }
 
     @Override
@@ -40,7 +44,7 @@ final class Heartbeat implements Runnable {
         long now = System.nanoTime();
         long half = visibility.toNanos() / 2;
         List<Entry> due = new ArrayList<>();
-        for (Entry entry : engine.live()) {
+        for (Entry entry : inFlight.live()) {
             if (!entry.isSettled() && now - entry.visibleSinceNanos >= half) {
                 due.add(entry);
             }
@@ -51,7 +55,7 @@ final class Heartbeat implements Runnable {
         List<Delivery> deliveries = new ArrayList<>(due.size());
         due.forEach(entry -> deliveries.add(entry.delivery));
         try {
-            engine.settings.source().extendVisibility(deliveries, visibility);
+            source.extendVisibility(deliveries, visibility);
             due.forEach(entry -> entry.visibleSinceNanos = now);
             LOG.log(Level.DEBUG, () -> "pipeline: extended the visibility of " + deliveries.size() + " messages by "
                     + visibility.toMillis() + " ms");

@@ -12,8 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A queue in memory with a queue's delivery semantics, for tests and examples: a received message stays hidden
@@ -30,8 +28,6 @@ public final class InMemorySource implements Source {
     private static final int MAX_PER_RECEIVE = 10;
 
     private final Duration visibilityTimeout;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
     private final Map<String, Message> messages = new LinkedHashMap<>();
     private final List<String> acknowledged = new ArrayList<>();
     private long nextId = 1;
@@ -117,14 +113,13 @@ public final class InMemorySource implements Source {
      * Makes the next acknowledgements fail with a transient {@link SourceException}, for tests.
      *
      * @param times how many {@code acknowledge} calls fail
+     * @throws IllegalArgumentException when {@code times} is negative
      */
-    public void failAcknowledgements(int times) {
-        lock.lock();
-        try {
-            acknowledgementsToFail = times;
-        } finally {
-            lock.unlock();
+    public synchronized void failAcknowledgements(int times) {
+        if (times < 0) {
+            throw new IllegalArgumentException("in-memory source: times must not be negative, was " + times);
         }
+        acknowledgementsToFail = times;
     }
 
     /**
@@ -132,13 +127,8 @@ public final class InMemorySource implements Source {
      *
      * @return a copy
      */
-    public List<String> acknowledged() {
-        lock.lock();
-        try {
-            return List.copyOf(acknowledged);
-        } finally {
-            lock.unlock();
-        }
+    public synchronized List<String> acknowledged() {
+        return List.copyOf(acknowledged);
     }
 
     /**
@@ -146,36 +136,26 @@ public final class InMemorySource implements Source {
      *
      * @return the count
      */
-    public int remaining() {
-        lock.lock();
-        try {
-            return messages.size();
-        } finally {
-            lock.unlock();
-        }
+    public synchronized int remaining() {
+        return messages.size();
     }
 
     @Override
-    public List<Delivery> receive(Duration maxWait) throws InterruptedException {
+    public synchronized List<Delivery> receive(Duration maxWait) throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
-        lock.lock();
-        try {
-            while (true) {
-                long now = System.nanoTime();
-                List<Delivery> taken = take(now);
-                if (!taken.isEmpty() || deadline - now <= 0) {
-                    return taken;
-                }
-                long wait = deadline - now;
-                for (Message m : messages.values()) {
-                    if (m.receipt != null) {
-                        wait = Math.min(wait, Math.max(1, m.hiddenUntil - now));
-                    }
-                }
-                changed.awaitNanos(wait);
+        while (true) {
+            long now = System.nanoTime();
+            List<Delivery> taken = take(now);
+            if (!taken.isEmpty() || deadline - now <= 0) {
+                return taken;
             }
-        } finally {
-            lock.unlock();
+            long wait = deadline - now;
+            for (Message m : messages.values()) {
+                if (m.receipt != null) {
+                    wait = Math.min(wait, Math.max(1, m.hiddenUntil - now));
+                }
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, wait);
         }
     }
 
@@ -205,24 +185,19 @@ public final class InMemorySource implements Source {
     }
 
     @Override
-    public void acknowledge(List<Delivery> deliveries) {
-        lock.lock();
-        try {
-            if (acknowledgementsToFail > 0) {
-                acknowledgementsToFail--;
-                throw new SourceException("in-memory source: acknowledgement failed (simulated)", true, null);
-            }
-            for (Delivery delivery : deliveries) {
-                Message m = current(delivery);
-                if (m != null) {
-                    messages.remove(m.id);
-                    acknowledged.add(m.id);
-                }
-            }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
+    public synchronized void acknowledge(List<Delivery> deliveries) {
+        if (acknowledgementsToFail > 0) {
+            acknowledgementsToFail--;
+            throw new SourceException("in-memory source: acknowledgement failed (simulated)", true, null);
         }
+        for (Delivery delivery : deliveries) {
+            Message m = current(delivery);
+            if (m != null) {
+                messages.remove(m.id);
+                acknowledged.add(m.id);
+            }
+        }
+        notifyAll();
     }
 
     @Override
@@ -246,19 +221,14 @@ public final class InMemorySource implements Source {
         return "InMemorySource[remaining=" + remaining() + ", acknowledged=" + acknowledged().size() + "]";
     }
 
-    private void update(List<Delivery> deliveries, long hiddenUntil) {
-        lock.lock();
-        try {
-            for (Delivery delivery : deliveries) {
-                Message m = current(delivery);
-                if (m != null) {
-                    m.hiddenUntil = hiddenUntil;
-                }
+    private synchronized void update(List<Delivery> deliveries, long hiddenUntil) {
+        for (Delivery delivery : deliveries) {
+            Message m = current(delivery);
+            if (m != null) {
+                m.hiddenUntil = hiddenUntil;
             }
-            changed.signalAll();
-        } finally {
-            lock.unlock();
         }
+        notifyAll();
     }
 
     /** The message a delivery's receipt still stands for, or null when it is stale or acknowledged. */
@@ -267,23 +237,18 @@ public final class InMemorySource implements Source {
         return m != null && delivery.receipt().equals(m.receipt) ? m : null;
     }
 
-    private InMemorySource add(Record record, String group, Rejection undecodable) {
-        lock.lock();
-        try {
-            String id = record.metadata().messageId().orElse(null);
-            if (id == null) {
-                id = "m-" + nextId++;
-                record = record.withMetadata(record.metadata().with(Metadata.MESSAGE_ID, id));
-            }
-            if (messages.containsKey(id)) {
-                throw new IllegalArgumentException("in-memory source: message '" + id + "' is already queued");
-            }
-            messages.put(id, new Message(id, record, group, undecodable));
-            changed.signalAll();
-            return this;
-        } finally {
-            lock.unlock();
+    private synchronized InMemorySource add(Record record, String group, Rejection undecodable) {
+        String id = record.metadata().messageId().orElse(null);
+        if (id == null) {
+            id = "m-" + nextId++;
+            record = record.withMetadata(record.metadata().with(Metadata.MESSAGE_ID, id));
         }
+        if (messages.containsKey(id)) {
+            throw new IllegalArgumentException("in-memory source: message '" + id + "' is already queued");
+        }
+        messages.put(id, new Message(id, record, group, undecodable));
+        notifyAll();
+        return this;
     }
 
     private static final class Message {

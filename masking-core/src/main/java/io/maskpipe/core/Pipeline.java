@@ -47,19 +47,22 @@ public final class Pipeline {
     /**
      * Runs the pipeline in the calling thread until the source is drained (several empty receives in a row with
      * nothing in flight, see {@link PipelineStage#emptyReceivesToDrain}) and every received message is resolved.
+     * It returns once the run's threads have ended.
      *
      * <p>Interrupting the calling thread stops the run gracefully (30 seconds for in-flight work), then returns
      * with the thread's interrupt flag set.
      *
      * @return what the run did
      * @throws PipelineException when the run stopped on its own: the sink could not be opened, the source failed
-     *     for good, or a transient failure outlasted the retry attempts
+     *     for good, a transient failure outlasted the retry attempts, the sink returned the wrong number of
+     *     results, or a thread of the run failed or was interrupted by something other than the pipeline
      */
     public PipelineSummary run() {
         PipelineEngine engine = new PipelineEngine(settings, true);
         engine.start();
         try {
             engine.awaitTermination();
+            engine.awaitThreads();
         } catch (InterruptedException e) {
             engine.stop(INTERRUPT_GRACE);
             Thread.currentThread().interrupt();

@@ -1,410 +1,204 @@
 package io.maskpipe.core;
 
-import io.maskpipe.core.spi.Delivery;
-import io.maskpipe.core.spi.SourceException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One run of a pipeline: pollers, a dispatcher that gathers batches, writers, and a scheduler for the visibility
- * heartbeat and progress lines.
+ * One run of a pipeline: starts its threads (pollers, a dispatcher, writers, a scheduler), ends the run when it is
+ * drained, stopped or failed, and reports how it went.
  */
 final class PipelineEngine {
     /*
-     * Maintainer notes.
+     * Maintainer notes: how a run is shaped, and why.
      *
-     * Flow: pollers receive, apply the steps in their own thread (so CPU work spreads over pollers) and append the
-     * entries, accepted or rejected, to `pending` in receive order. The dispatcher takes batches from `pending` when
-     * a writer is free and the batch is full, has lingered long enough, or the run is finishing. A writer
-     * (BatchWriter) stores records and rejections, then acknowledges, then gives the in-flight slots back.
+     * Flow. Pollers (Poller) receive, apply the steps in their own thread and hand the entries, accepted or
+     * rejected, to InFlight in receive order. The dispatcher (here) takes due batches from InFlight and gives each to
+     * a writer thread. A writer (BatchWriter) stores records through the sink and rejections through Settlement,
+     * acknowledges what is stored, then gives the batch's in-flight slots and groups back.
      *
-     * Everything shared (pending, inFlight, busyGroups, phase, counts of live threads) is guarded by `lock`; one
-     * condition `changed` is signalled on every change and each waiter rechecks its own predicate. Few threads wait,
-     * so signalAll costs nothing worth a second condition.
+     * Shared state lives in InFlight under one lock and one condition (see its notes): the in-flight bound that
+     * stops polling while the sink lags, the FIFO rule that keeps two batches of one group from being written at
+     * once, the linger. No user code runs under that lock.
      *
-     * FIFO: a group is "busy" while a batch holding one of its messages is being written. The dispatcher skips busy
-     * groups' entries (and so all later entries of that group, keeping their order), so two batches in flight never
-     * share a group, at any number of writers.
+     * At least once. A message is acknowledged only after its record came back WRITTEN or DUPLICATE from the sink,
+     * or its rejection was stored by the dead-letter destination. Failures of the parts we call:
+     * - SinkException, transient: the same batch is retried with backoff (Retrier); nothing is acknowledged meanwhile.
+     * - SinkException, permanent, or any other RuntimeException from the sink: the batch is split down to the
+     *   failing record, which becomes SINK_REJECTED. From the dead-letter destination: left for redrive.
+     * - Retries exhausted, or a sink that returns the wrong number of results: RunFailedException, the run fails.
+     * - An Error anywhere, or an interrupt the engine did not send (someone cancelled work we cannot account for):
+     *   the run fails. A listener's throw of any kind but a VirtualMachineError is logged and ignored.
+     * A failed run releases (Source#release) every entry nobody settled, so everything received is counted once.
      *
-     * Settling: an entry is settled once (Entry.settle), either by the writer that resolved it or by a stop that
-     * released it. That makes counts exact and keeps a released message from also being acknowledged.
+     * Threads. Names are maskpipe-<run>-<role>-<n>. Pollers, the dispatcher and writers are not daemons: a started
+     * pipeline keeps the JVM up like any server until it is stopped (docs/pipeline.md shows the shutdown hook). The
+     * scheduler (progress lines, visibility heartbeat) is a daemon: housekeeping never holds a JVM. run() and stop()
+     * join every thread before returning; only a source or sink call that ignores interruption can outlive them,
+     * and that is logged.
+     *
+     * Ending. Drained or stopped: InFlight finishes (pollers end after their receive or backoff, lingering batches are
+     * due at once), and the dispatcher ends the run once every poller and writer is done. Failed, or a stop ran out of
+     * time: abandon() marks InFlight abandoned (nothing more is taken in or handed out), releases what is unsettled,
+     * then interrupts every thread; a writer finishing late finds its entries settled and acknowledges nothing of them.
      */
     private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(30);
+    /** How long run() waits for interrupted threads beyond one poll. */
+    private static final Duration THREAD_GRACE = Duration.ofSeconds(5);
     private static final AtomicInteger RUNS = new AtomicInteger();
-
-    private enum Phase { RUNNING, FINISHING }
 
     final PipelineSettings settings;
     final Counters counters = new Counters();
-    private final boolean drainWhenIdle;
+    final InFlight inFlight;
+    final Settlement settlement;
+    private final BatchWriter batchWriter;
     private final int run = RUNS.incrementAndGet();
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private final ArrayDeque<Entry> pending = new ArrayDeque<>();
-    private final Set<String> busyGroups = new HashSet<>();
-    private final Set<Entry> live = ConcurrentHashMap.newKeySet();
-    private Phase phase = Phase.RUNNING;
-    private int inFlight;
-    private int activeWriters;
-    private int pollersAlive;
-    private int emptyReceivesInARow;
+    private final Thread dispatcher;
+    private final List<Thread> pollers = new ArrayList<>();
+    private final ExecutorService writers;
+    private final ScheduledExecutorService scheduler;
 
-    private final AtomicBoolean abandoned = new AtomicBoolean();
+    private final AtomicReference<PipelineException> failure = new AtomicReference<>();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final CountDownLatch terminated = new CountDownLatch(1);
-    private volatile PipelineException failure;
     private volatile PipelineSummary finalSummary;
-    private long startNanos;
-
-    private final List<Thread> pollers = new ArrayList<>();
-    private Thread dispatcher;
-    private ExecutorService writers;
-    private ScheduledExecutorService scheduler;
+    private volatile long startNanos;
+    private volatile long endNanos;
 
     PipelineEngine(PipelineSettings settings, boolean drainWhenIdle) {
         this.settings = settings;
-        this.drainWhenIdle = drainWhenIdle;
+        this.inFlight = new InFlight(settings, drainWhenIdle ? settings.emptyReceivesToDrain() : 0, counters.received);
+        Retrier retrier = new Retrier(settings, counters, inFlight);
+        this.settlement = new Settlement(settings, counters, retrier);
+        this.batchWriter = new BatchWriter(settings, counters, retrier, settlement);
+        this.dispatcher = threads("dispatcher", false).newThread(this::dispatch);
+        ThreadFactory pollerThreads = threads("poller", false);
+        for (int i = 0; i < settings.pollers(); i++) {
+            pollers.add(pollerThreads.newThread(new Poller(this)));
+        }
+        this.writers = Executors.newFixedThreadPool(settings.writers(), threads("writer", false));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(threads("scheduler", true));
     }
 
     void start() {
         try {
             settings.sink().open();
         } catch (RuntimeException e) {
+            writers.shutdown();
+            scheduler.shutdown();
             throw new PipelineException("pipeline: the sink could not be opened: " + describe(e), e);
         }
         startNanos = System.nanoTime();
-        LOG.log(Level.INFO, () -> "pipeline " + run + " started: " + settings);
-        writers = Executors.newFixedThreadPool(settings.writers(), named("writer", false));
-        scheduler = Executors.newSingleThreadScheduledExecutor(named("scheduler", true));
-        scheduler.scheduleAtFixedRate(() -> LOG.log(Level.INFO, () -> "pipeline " + run + " progress: "
-                + summary() + " inFlight=" + inFlight()), PROGRESS_INTERVAL.toMillis(), PROGRESS_INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
-        Heartbeat.schedule(this, scheduler);
-        dispatcher = named("dispatcher", false).newThread(this::dispatch);
-        pollersAlive = settings.pollers();
-        for (int i = 0; i < settings.pollers(); i++) {
-            pollers.add(named("poller", false).newThread(this::poll));
-        }
+        LOG.log(Level.INFO, () -> name() + " started: " + settings);
+        long progress = PROGRESS_INTERVAL.toNanos();
+        scheduler.scheduleAtFixedRate(() -> LOG.log(Level.INFO, () -> name() + " progress: " + summary()
+                + " inFlight=" + inFlight.count()), progress, progress, TimeUnit.NANOSECONDS);
+        Heartbeat.schedule(settings, inFlight, scheduler);
         dispatcher.start();
         pollers.forEach(Thread::start);
     }
 
-    // ---- pollers ----
-
-    private void poll() {
-        int failures = 0;
-        try {
-            while (awaitCapacity()) {
-                List<Delivery> deliveries;
-                try {
-                    deliveries = settings.source().receive(settings.pollWait());
-                } catch (SourceException e) {
-                    if (!e.isTransient()) {
-                        fail("pipeline: the source failed: " + describe(e), e);
-                        return;
-                    }
-                    Duration delay = settings.retry().delay(++failures);
-                    LOG.log(Level.WARNING, () -> "pipeline: receive failed, retrying in " + delay.toMillis()
-                            + " ms: " + describe(e));
-                    Thread.sleep(delay.toMillis());
-                    continue;
-                }
-                failures = 0;
-                if (deliveries == null || deliveries.isEmpty()) {
-                    onEmptyReceive();
-                } else {
-                    handOver(deliveries);
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            fail("pipeline: a poller failed: " + describe(e), e);
-        } finally {
-            lock.lock();
-            try {
-                pollersAlive--;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
-        }
-    }
-
-    /** Waits while too many messages are in flight; returns false once the run is finishing. */
-    private boolean awaitCapacity() throws InterruptedException {
-        lock.lock();
-        try {
-            while (phase == Phase.RUNNING && inFlight >= settings.maxInFlight()) {
-                changed.await();
-            }
-            return phase == Phase.RUNNING;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void onEmptyReceive() {
-        lock.lock();
-        try {
-            emptyReceivesInARow++;
-            if (drainWhenIdle && phase == Phase.RUNNING && inFlight == 0
-                    && emptyReceivesInARow >= settings.emptyReceivesToDrain()) {
-                LOG.log(Level.INFO, () -> "pipeline " + run + ": source drained (" + emptyReceivesInARow
-                        + " empty receives in a row), finishing");
-                phase = Phase.FINISHING;
-                changed.signalAll();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void handOver(List<Delivery> deliveries) {
-        long now = System.nanoTime();
-        List<Entry> entries = new ArrayList<>(deliveries.size());
-        for (Delivery delivery : deliveries) {
-            entries.add(new Entry(delivery, process(delivery), now));
-        }
-        counters.received.add(entries.size());
-        settings.listener().received(entries.size());
-        lock.lock();
-        try {
-            if (!abandoned.get()) {
-                emptyReceivesInARow = 0;
-                inFlight += entries.size();
-                pending.addAll(entries);
-                live.addAll(entries);
-                changed.signalAll();
-                return;
-            }
-        } finally {
-            lock.unlock();
-        }
-        release(entries);
-    }
-
-    private Outcome process(Delivery delivery) {
-        Outcome content = delivery.content();
-        return content instanceof Outcome.Accepted accepted ? settings.steps().apply(accepted.record()) : content;
-    }
-
-    // ---- dispatcher ----
-
+    /** The dispatcher's loop: hands due batches to writers until the run has nothing left to do. */
     private void dispatch() {
-        RuntimeException crash = null;
-        lock.lock();
         try {
-            dispatchUntilDone();
+            for (List<Entry> batch = inFlight.nextBatch(); !batch.isEmpty(); batch = inFlight.nextBatch()) {
+                List<Entry> taken = batch;
+                writers.execute(() -> write(taken));
+            }
         } catch (InterruptedException e) {
+            if (!inFlight.isAbandoned()) {
+                fail("pipeline: the dispatcher thread was interrupted by something other than the pipeline", e);
+            }
             Thread.currentThread().interrupt();
             return;
-        } catch (RuntimeException e) {
-            crash = e;
-        } finally {
-            lock.unlock();
+        } catch (Throwable e) { // a RejectedExecutionException here means the run was abandoned meanwhile
+            if (!inFlight.isAbandoned()) {
+                fail("pipeline: the dispatcher failed: " + describe(e), e);
+            }
+            return;
         }
-        if (crash != null) {
-            fail("pipeline: the dispatcher failed: " + describe(crash), crash);
-        } else if (!abandoned.get()) {
+        if (!inFlight.isAbandoned()) {
             end();
         }
     }
 
-    /** Hands batches to writers until everything is resolved or the run is abandoned; called holding the lock. */
-    private void dispatchUntilDone() throws InterruptedException {
-        while (!abandoned.get()) {
-            boolean finishing = phase == Phase.FINISHING;
-            if (finishing && pollersAlive == 0 && pending.isEmpty() && activeWriters == 0) {
-                return;
-            }
-            long waitNanos = Long.MAX_VALUE;
-            if (activeWriters < settings.writers()) {
-                long now = System.nanoTime();
-                List<Entry> batch = new ArrayList<>();
-                long due = collectEligible(batch) + settings.maxLinger().toNanos();
-                if (!batch.isEmpty() && (finishing || batch.size() >= settings.maxBatchRows() || now - due >= 0)) {
-                    submit(batch);
-                    continue;
-                }
-                if (!batch.isEmpty()) {
-                    waitNanos = due - now;
-                }
-            }
-            if (waitNanos == Long.MAX_VALUE) {
-                changed.await();
-            } else {
-                changed.awaitNanos(waitNanos);
-            }
-        }
-    }
-
-    /** Fills {@code batch} with pending entries whose group is free, in order; returns the first one's arrival. */
-    private long collectEligible(List<Entry> batch) {
-        long oldest = 0;
-        for (Entry entry : pending) {
-            if (batch.size() == settings.maxBatchRows()) {
-                break;
-            }
-            String group = entry.group();
-            if (group == null || !busyGroups.contains(group)) {
-                if (batch.isEmpty()) {
-                    oldest = entry.receivedNanos;
-                }
-                batch.add(entry);
-            }
-        }
-        return oldest;
-    }
-
-    private void submit(List<Entry> batch) {
-        Set<Entry> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        taken.addAll(batch);
-        for (Iterator<Entry> it = pending.iterator(); it.hasNext() && !taken.isEmpty(); ) {
-            if (taken.remove(it.next())) {
-                it.remove();
-            }
-        }
-        for (Entry entry : batch) {
-            if (entry.group() != null) {
-                busyGroups.add(entry.group());
-            }
-        }
-        activeWriters++;
-        writers.execute(() -> write(batch));
-    }
-
-    // ---- writers ----
-
+    /** A writer thread's task: resolves one batch; whatever happens, gives its slots back. */
     private void write(List<Entry> batch) {
         try {
-            new BatchWriter(this).write(batch);
+            batchWriter.write(batch);
         } catch (InterruptedException e) {
+            if (!inFlight.isAbandoned()) {
+                fail("pipeline: a writer thread was interrupted by something other than the pipeline", e);
+            }
             Thread.currentThread().interrupt();
-        } catch (RetriesExhaustedException e) {
+        } catch (RunFailedException e) {
             fail("pipeline: " + e.getMessage(), e.getCause());
-        } catch (RuntimeException e) {
+        } catch (Throwable e) { // an Error too: the batch must be released, not dropped from the books
             fail("pipeline: a writer failed: " + describe(e), e);
         } finally {
-            lock.lock();
-            try {
-                activeWriters--;
-                inFlight -= batch.size();
-                for (Entry entry : batch) {
-                    live.remove(entry);
-                    if (entry.group() != null) {
-                        busyGroups.remove(entry.group());
-                    }
-                }
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            inFlight.batchDone(batch);
         }
     }
 
-    boolean isAbandoned() {
-        return abandoned.get();
-    }
+    // ---- ending ----
 
-    Set<Entry> live() {
-        return live;
-    }
-
-    // ---- stopping ----
-
+    /**
+     * Stops taking messages and waits up to {@code timeout} for in-flight work; then abandons what is left and waits
+     * for the threads for whatever remains of the timeout.
+     */
     void stop(Duration timeout) {
-        lock.lock();
-        try {
-            if (phase == Phase.RUNNING) {
-                LOG.log(Level.INFO, () -> "pipeline " + run + " stopping: finishing " + inFlight
-                        + " in-flight messages within " + timeout.toMillis() + " ms");
-                phase = Phase.FINISHING;
-                changed.signalAll();
-            }
-        } finally {
-            lock.unlock();
+        long begin = System.nanoTime();
+        long timeoutNanos = saturatedNanos(timeout);
+        if (inFlight.finish()) {
+            LOG.log(Level.INFO, () -> name() + " stopping: finishing " + inFlight.count() + " in-flight messages"
+                    + " within " + timeout.toMillis() + " ms");
         }
         boolean done;
         try {
-            done = terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            done = terminated.await(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             done = false;
         }
         if (!done) {
-            LOG.log(Level.WARNING, () -> "pipeline " + run + ": stop timed out after " + timeout.toMillis()
+            LOG.log(Level.WARNING, () -> name() + ": stop timed out after " + timeout.toMillis()
                     + " ms, releasing unfinished messages");
             abandon();
         }
+        awaitThreads(timeoutNanos - (System.nanoTime() - begin));
     }
 
-    private void fail(String message, Throwable cause) {
-        if (failure == null) {
-            failure = new PipelineException(message, cause);
+    /** Ends the run as failed (unless it already ended or was abandoned): everything unsettled is released. */
+    void fail(String message, Throwable cause) {
+        if (!inFlight.isAbandoned() && !ended.get()
+                && failure.compareAndSet(null, new PipelineException(message, cause))) {
             LOG.log(Level.ERROR, () -> message + "; releasing unfinished messages");
         }
         abandon();
     }
 
-    /** Gives up on unfinished work: stops every thread, releases unsettled messages, ends the run. */
+    /** Gives up on unfinished work: releases unsettled messages, interrupts every thread, ends the run. */
     private void abandon() {
-        if (!abandoned.compareAndSet(false, true)) {
+        if (!inFlight.abandon()) {
             return;
         }
-        lock.lock();
-        try {
-            phase = Phase.FINISHING;
-            pending.clear();
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        release(new ArrayList<>(live)); // settle first, so an interrupted writer can no longer claim its batch
+        settlement.release(new ArrayList<>(inFlight.live())); // settle first: a late writer can no longer claim them
         pollers.forEach(Thread::interrupt);
         writers.shutdownNow();
-        if (dispatcher != null) {
-            dispatcher.interrupt();
-        }
+        dispatcher.interrupt();
         end();
-    }
-
-    private void release(List<Entry> entries) {
-        List<Delivery> unsettled = new ArrayList<>();
-        for (Entry entry : entries) {
-            if (entry.settle()) {
-                unsettled.add(entry.delivery);
-            }
-        }
-        if (unsettled.isEmpty()) {
-            return;
-        }
-        counters.released.add(unsettled.size());
-        settings.listener().released(unsettled.size());
-        try {
-            settings.source().release(unsettled);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, () -> "pipeline: releasing " + unsettled.size() + " messages failed, they come"
-                    + " back after their visibility timeout: " + describe(e));
-        }
     }
 
     private void end() {
@@ -413,9 +207,37 @@ final class PipelineEngine {
         }
         writers.shutdown();
         scheduler.shutdownNow();
-        finalSummary = counters.summary(Duration.ofNanos(System.nanoTime() - startNanos));
-        LOG.log(failure == null ? Level.INFO : Level.WARNING, () -> "pipeline " + run + " ended: " + finalSummary);
+        endNanos = System.nanoTime();
+        finalSummary = counters.summary(Duration.ofNanos(endNanos - startNanos));
+        LOG.log(failure.get() == null ? Level.INFO : Level.WARNING, () -> name() + " ended: " + finalSummary);
         terminated.countDown();
+    }
+
+    /** For run(): waits for every thread after the run ended, one poll and a grace period at most. */
+    void awaitThreads() {
+        awaitThreads(saturatedNanos(settings.pollWait().plus(THREAD_GRACE)));
+    }
+
+    /** Waits up to {@code nanos} for every thread of an ended run to end; logs the ones still busy. */
+    private void awaitThreads(long nanos) {
+        long deadline = System.nanoTime() + Math.max(nanos, 0);
+        try {
+            TimeUnit.NANOSECONDS.timedJoin(dispatcher, deadline - System.nanoTime());
+            for (Thread poller : pollers) {
+                TimeUnit.NANOSECONDS.timedJoin(poller, deadline - System.nanoTime());
+            }
+            writers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            scheduler.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long busy = pollers.stream().filter(Thread::isAlive).count() + (dispatcher.isAlive() ? 1 : 0);
+        if (busy > 0 || !writers.isTerminated() || !scheduler.isTerminated()) {
+            LOG.log(Level.WARNING, () -> name() + ": some threads are still in source or sink calls that ignore"
+                    + " interruption; their results are ignored");
+        } else { // nothing can count any more: take in what a thread counted between end() and its own end
+            finalSummary = counters.summary(Duration.ofNanos(endNanos - startNanos));
+        }
     }
 
     // ---- observation ----
@@ -425,7 +247,7 @@ final class PipelineEngine {
     }
 
     boolean awaitTermination(Duration timeout) throws InterruptedException {
-        return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return terminated.await(saturatedNanos(timeout), TimeUnit.NANOSECONDS);
     }
 
     boolean isTerminated() {
@@ -438,16 +260,12 @@ final class PipelineEngine {
     }
 
     PipelineException failureOrNull() {
-        return failure;
+        return failure.get();
     }
 
-    int inFlight() {
-        lock.lock();
-        try {
-            return inFlight;
-        } finally {
-            lock.unlock();
-        }
+    /** How log lines name this run: {@code pipeline 3}. */
+    String name() {
+        return "pipeline " + run;
     }
 
     /** A safe description of a failure: a maskpipe exception's message (values never in it), else the class. */
@@ -455,7 +273,11 @@ final class PipelineEngine {
         return e instanceof MaskpipeException && e.getMessage() != null ? e.getMessage() : e.getClass().getName();
     }
 
-    private java.util.concurrent.ThreadFactory named(String role, boolean daemon) {
+    private static long saturatedNanos(Duration duration) {
+        return duration.compareTo(Duration.ofDays(106_751)) > 0 ? Long.MAX_VALUE / 2 : duration.toNanos();
+    }
+
+    private ThreadFactory threads(String role, boolean daemon) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
             Thread thread = new Thread(task, "maskpipe-" + run + "-" + role + "-" + count.incrementAndGet());

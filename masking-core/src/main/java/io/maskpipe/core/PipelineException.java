@@ -2,7 +2,9 @@ package io.maskpipe.core;
 
 /**
  * Thrown when a pipeline stops on its own because it cannot go on: the source failed permanently, the sink could not
- * be opened, or a transient failure outlasted the configured retry attempts.
+ * be opened, a transient failure outlasted the configured retry attempts, the sink returned the wrong number of
+ * results, or a thread of the run failed with an {@link Error} or was interrupted by something other than the
+ * pipeline.
  *
  * <p>Nothing is lost: every message not yet stored was left unacknowledged or given back to the source. The message
  * names what failed; the cause is the underlying failure.

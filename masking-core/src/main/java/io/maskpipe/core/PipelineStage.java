@@ -180,8 +180,9 @@ public final class PipelineStage {
     }
 
     /**
-     * Sets the backoff for transient failures with a limit: when a write has failed {@code maxAttempts} times, the
-     * pipeline stops with a {@link PipelineException}, leaving every unstored message unacknowledged.
+     * Sets the backoff for transient failures with a limit: when a sink write or dead-letter store has failed
+     * {@code maxAttempts} times, the pipeline stops with a {@link PipelineException}, leaving every unstored message
+     * unacknowledged. Receives are retried without a limit until the pipeline is stopped.
      *
      * @param initialDelay the wait after the first failure, zero or more
      * @param maxDelay the longest wait, at least {@code initialDelay}

@@ -23,7 +23,9 @@ public final class RunningPipeline {
      * acknowledged as usual (lingering batches are flushed at once), and if that takes longer than {@code timeout},
      * whatever is still unresolved is given back to the source ({@link io.maskpipe.core.spi.Source#release}) and
      * the run ends. A message whose write was cut short may have been stored; it comes back and the sink reports it
-     * as a duplicate. Calling it again, or after the run ended, just returns the summary.
+     * as a duplicate. It returns once the run's threads have ended or the timeout has passed. Interrupting the
+     * calling thread releases the unresolved messages at once. Calling it again, or after the run ended, just
+     * returns the summary.
      *
      * @param timeout how long in-flight work may take
      * @return the final summary

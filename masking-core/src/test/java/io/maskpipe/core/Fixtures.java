@@ -73,22 +73,12 @@ final class Fixtures {
         }
     }
 
-    /**
-     * A source that checks the at-least-once rule on every acknowledgement: the message's record must already be in
-     * the sink, or its rejection in the dead letters.
-     */
-    static final class AuditedSource implements Source {
+    /** A source that passes every call to an in-memory source; tests override what they watch. */
+    static class ForwardingSource implements Source {
         final InMemorySource delegate;
-        private final InMemorySink sink;
-        private final InMemoryDeadLetters deadLetters;
-        final List<String> earlyAcknowledgements = Collections.synchronizedList(new ArrayList<>());
-        final AtomicInteger extensions = new AtomicInteger();
-        final CountDownLatch extended = new CountDownLatch(1);
 
-        AuditedSource(InMemorySource delegate, InMemorySink sink, InMemoryDeadLetters deadLetters) {
+        ForwardingSource(InMemorySource delegate) {
             this.delegate = delegate;
-            this.sink = sink;
-            this.deadLetters = deadLetters;
         }
 
         @Override
@@ -98,19 +88,11 @@ final class Fixtures {
 
         @Override
         public void acknowledge(List<Delivery> deliveries) {
-            List<String> stored = ids(sink.records());
-            if (deadLetters != null) {
-                deadLetters.letters().forEach(letter -> stored.add(letter.delivery().id()));
-            }
-            deliveries.stream().map(Delivery::id).filter(id -> !stored.contains(id))
-                    .forEach(earlyAcknowledgements::add);
             delegate.acknowledge(deliveries);
         }
 
         @Override
         public void extendVisibility(List<Delivery> deliveries, Duration extension) {
-            extensions.incrementAndGet();
-            extended.countDown();
             delegate.extendVisibility(deliveries, extension);
         }
 
@@ -122,6 +104,42 @@ final class Fixtures {
         @Override
         public Duration visibilityTimeout() {
             return delegate.visibilityTimeout();
+        }
+    }
+
+    /**
+     * A source that checks the at-least-once rule on every acknowledgement: the message's record must already be in
+     * the sink, or its rejection in the dead letters.
+     */
+    static final class AuditedSource extends ForwardingSource {
+        private final InMemorySink sink;
+        private final InMemoryDeadLetters deadLetters;
+        final List<String> earlyAcknowledgements = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger extensions = new AtomicInteger();
+        final CountDownLatch extended = new CountDownLatch(1);
+
+        AuditedSource(InMemorySource delegate, InMemorySink sink, InMemoryDeadLetters deadLetters) {
+            super(delegate);
+            this.sink = sink;
+            this.deadLetters = deadLetters;
+        }
+
+        @Override
+        public void acknowledge(List<Delivery> deliveries) {
+            List<String> stored = ids(sink.records());
+            if (deadLetters != null) {
+                deadLetters.letters().forEach(letter -> stored.add(letter.delivery().id()));
+            }
+            deliveries.stream().map(Delivery::id).filter(id -> !stored.contains(id))
+                    .forEach(earlyAcknowledgements::add);
+            super.acknowledge(deliveries);
+        }
+
+        @Override
+        public void extendVisibility(List<Delivery> deliveries, Duration extension) {
+            extensions.incrementAndGet();
+            extended.countDown();
+            super.extendVisibility(deliveries, extension);
         }
     }
 

@@ -6,7 +6,11 @@ import static io.maskpipe.core.Fixtures.ids;
 import static io.maskpipe.core.Fixtures.logins;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maskpipe.core.spi.Delivery;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** Stopping, restarting and backpressure. */
@@ -75,6 +79,37 @@ class PipelineShutdownTest {
         sink.gate.countDown();
         await("the backlog is written", () -> source.remaining() == 0);
         assertThat(running.stop(Fixtures.PATIENCE).written()).isEqualTo(200);
+    }
+
+    @Test
+    void run_emptyReceivesWhileAnotherPollerStillMasks_doNotEndTheRun() {
+        // issue 3: empty receives counted toward the drain while messages were in flight, and messages taken by a
+        // poller still running its steps were not counted as in flight at all; with a FIFO group (whose later
+        // messages the queue holds back meanwhile) run() ended with half the queue unread
+        CountDownLatch emptyReceives = new CountDownLatch(4);
+        Fixtures.ForwardingSource source = new Fixtures.ForwardingSource(InMemorySource.create()) {
+            @Override
+            public List<Delivery> receive(Duration maxWait) throws InterruptedException {
+                List<Delivery> deliveries = super.receive(maxWait);
+                if (deliveries.isEmpty()) {
+                    emptyReceives.countDown();
+                }
+                return deliveries;
+            }
+        };
+        logins(20).forEach(login -> source.delegate.offer("G", login));
+        AtomicBoolean first = new AtomicBoolean(true);
+        Transform slowOnce = record -> {
+            if (first.getAndSet(false)) {
+                await(emptyReceives); // the other poller meanwhile finds the group held back
+            }
+            return Outcome.accept(record);
+        };
+
+        PipelineSummary summary = fast(source).pollers(2).transform(slowOnce).to(InMemorySink.create()).run();
+
+        assertThat(summary.written()).isEqualTo(20);
+        assertThat(source.delegate.remaining()).isZero();
     }
 
     @Test

@@ -18,7 +18,9 @@ public interface DeadLetters {
      * Stores rejected messages durably; when this returns, the engine acknowledges them at the source.
      *
      * @param letters the rejected messages and their reasons
-     * @throws SinkException when they could not be stored; they stay unacknowledged and come back
+     * @throws SinkException when they could not be stored: a transient failure is retried with the pipeline's
+     *     backoff; after a permanent one (or any other {@code RuntimeException}) they stay unacknowledged and come
+     *     back for the queue's redrive policy
      */
     void store(List<DeadLetter> letters);
 }

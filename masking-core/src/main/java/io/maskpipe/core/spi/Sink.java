@@ -30,9 +30,11 @@ public interface Sink extends AutoCloseable {
      * or {@link WriteResult.Status#REJECTED rejected} is stored or refused for good.
      *
      * @param records the masked records, each with its message id in its metadata
-     * @return one result per record, in the same order
+     * @return one result per record, in the same order; a list of another size, or a {@code null} in it, breaks
+     *     this contract and fails the pipeline run, since the engine can no longer tell which records were stored
      * @throws SinkException when the batch as a whole was not stored (nothing of it is); its
-     *     {@link SinkException#isTransient()} says whether the same batch may succeed later
+     *     {@link SinkException#isTransient()} says whether the same batch may succeed later. Any other
+     *     {@code RuntimeException} counts as a permanent failure.
      */
     List<WriteResult> write(List<Record> records);
 
