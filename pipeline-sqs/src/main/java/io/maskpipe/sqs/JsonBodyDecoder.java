@@ -43,32 +43,46 @@ final class JsonBodyDecoder implements SqsSource.BodyDecoder {
 
     @Override
     public Outcome decode(String body) {
-        try (JsonParser parser = factory.createParser(body)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return Outcome.reject(Rejection.of(ReasonCode.MALFORMED_JSON, "no JSON value in the body"));
-            }
-            if (first != JsonToken.START_OBJECT) {
-                return Outcome.reject(Rejection.of(ReasonCode.NOT_AN_OBJECT,
-                        "top level is " + kindOf(first) + ", not an object"));
-            }
-            Record record = readObject(parser, null, 1);
-            if (parser.nextToken() != null) {
-                return Outcome.reject(Rejection.of(ReasonCode.MALFORMED_JSON,
-                        "content after the top-level object at " + where(parser.currentTokenLocation())));
-            }
-            return Outcome.accept(record);
+        JsonParser parser;
+        try {
+            parser = factory.createParser(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading JSON from memory", e); // a String reader does no I/O
+        }
+        try (parser) {
+            return decode(parser);
         } catch (Invalid e) {
             return Outcome.reject(e.rejection);
         } catch (StreamConstraintsException e) {
             return Outcome.reject(Rejection.of(ReasonCode.MALFORMED_JSON,
-                    "exceeds the parser's length limits at " + where(e.getLocation())));
+                    "exceeds the parser's length limits at " + where(parser.currentLocation())));
         } catch (JsonProcessingException e) {
-            // Jackson's message quotes the offending characters: only the position is kept.
-            return Outcome.reject(Rejection.of(ReasonCode.MALFORMED_JSON, "not valid JSON at " + where(e.getLocation())));
+            // Jackson's message quotes the offending characters: only the position is kept. It refuses unpaired
+            // surrogates in keys itself, saying so in its message.
+            String message = String.valueOf(e.getOriginalMessage());
+            ReasonCode reason = message.contains("surrogate") ? ReasonCode.INVALID_ENCODING : ReasonCode.MALFORMED_JSON;
+            String rule = reason == ReasonCode.INVALID_ENCODING ? "unpaired surrogate in a key at " : "not valid JSON at ";
+            return Outcome.reject(Rejection.of(reason, rule + where(e.getLocation())));
         } catch (IOException e) {
-            throw new UncheckedIOException("reading JSON from memory", e); // a String reader does no I/O
+            throw new UncheckedIOException("reading JSON from memory", e);
         }
+    }
+
+    private Outcome decode(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            return Outcome.reject(Rejection.of(ReasonCode.MALFORMED_JSON, "no JSON value in the body"));
+        }
+        if (first != JsonToken.START_OBJECT) {
+            return Outcome.reject(Rejection.of(ReasonCode.NOT_AN_OBJECT,
+                    "top level is " + kindOf(first) + ", not an object"));
+        }
+        Record record = readObject(parser, null, 1);
+        if (parser.nextToken() != null) {
+            return Outcome.reject(Rejection.of(ReasonCode.MALFORMED_JSON,
+                    "content after the top-level object at " + where(parser.currentTokenLocation())));
+        }
+        return Outcome.accept(record);
     }
 
     private Record readObject(JsonParser parser, Step step, int depth) throws IOException {
@@ -80,9 +94,6 @@ final class JsonBodyDecoder implements SqsSource.BodyDecoder {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             Step child = new Step(step, name, -1);
-            if (Utf8.hasUnpairedSurrogate(name)) {
-                throw new Invalid(step, ReasonCode.INVALID_ENCODING, "a key holds an unpaired surrogate");
-            }
             if (fields.containsKey(name)) {
                 throw new Invalid(child, ReasonCode.MALFORMED_JSON,
                         "key given twice in one object, again at " + where(parser.currentTokenLocation()));
@@ -173,7 +184,7 @@ final class JsonBodyDecoder implements SqsSource.BodyDecoder {
             if (name == null) {
                 return base == null ? null : base.index(index);
             }
-            if (name.isEmpty() || Utf8.hasUnpairedSurrogate(name)) {
+            if (name.isEmpty()) {
                 return base; // no path can name this key: point at its parent
             }
             return base == null ? FieldPath.of(name) : base.child(name);
