@@ -1,0 +1,92 @@
+package io.maskpipe.core;
+
+import io.maskpipe.core.spi.Source;
+import java.time.Duration;
+
+/**
+ * A runnable pipeline: receives messages from a source, applies its steps (masking first among them), writes the
+ * records to a sink in batches and acknowledges each message only once its record or its rejection is durably
+ * stored.
+ *
+ * <p>Describe one with {@link #from(Source)}, add steps and settings, and finish with
+ * {@link PipelineStage#to to(sink)}:
+ * <pre>{@code
+ * Pipeline pipeline = Pipeline.from(source)
+ *         .mask("ip", masker)
+ *         .mask("device_id", masker)
+ *         .deadLetters(deadLetters)
+ *         .to(sink);
+ * PipelineSummary summary = pipeline.run();
+ * }</pre>
+ * Nothing starts until {@link #run()} or {@link #start()}; each call starts a new, independent run. The pipeline
+ * does not close its source, sink or dead-letter destination: they belong to the caller. Delivery guarantees, every
+ * failure case and tuning are described in {@code docs/pipeline.md}. Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class Pipeline {
+    /** How long {@link #run()} gives in-flight work when its thread is interrupted. */
+    static final Duration INTERRUPT_GRACE = Duration.ofSeconds(30);
+
+    private final PipelineSettings settings;
+
+    Pipeline(PipelineSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Starts describing a pipeline that reads from a source.
+     *
+     * @param source where messages come from
+     * @return the first stage, with no steps and default settings
+     */
+    public static PipelineStage from(Source source) {
+        return PipelineStage.from(source);
+    }
+
+    /**
+     * Runs the pipeline in the calling thread until the source is drained (several empty receives in a row with
+     * nothing in flight, see {@link PipelineStage#emptyReceivesToDrain}) and every received message is resolved.
+     *
+     * <p>Interrupting the calling thread stops the run gracefully (30 seconds for in-flight work), then returns
+     * with the thread's interrupt flag set.
+     *
+     * @return what the run did
+     * @throws PipelineException when the run stopped on its own: the sink could not be opened, the source failed
+     *     for good, or a transient failure outlasted the retry attempts
+     */
+    public PipelineSummary run() {
+        PipelineEngine engine = new PipelineEngine(settings, true);
+        engine.start();
+        try {
+            engine.awaitTermination();
+        } catch (InterruptedException e) {
+            engine.stop(INTERRUPT_GRACE);
+            Thread.currentThread().interrupt();
+        }
+        PipelineException failure = engine.failureOrNull();
+        if (failure != null) {
+            throw new PipelineException(failure.getMessage(), failure.getCause());
+        }
+        return engine.summary();
+    }
+
+    /**
+     * Starts the pipeline in its own threads and returns at once; it runs until stopped with
+     * {@link RunningPipeline#stop(Duration)} or until it fails, never because the source is momentarily empty.
+     *
+     * @return the handle to watch and stop the run
+     * @throws PipelineException when the sink could not be opened
+     */
+    public RunningPipeline start() {
+        PipelineEngine engine = new PipelineEngine(settings, false);
+        engine.start();
+        return new RunningPipeline(engine);
+    }
+
+    /** Returns the settings and steps, never values. */
+    @Override
+    public String toString() {
+        return "Pipeline[" + settings + ", steps=" + settings.steps() + "]";
+    }
+}

@@ -1,0 +1,24 @@
+package io.maskpipe.core;
+
+/**
+ * Thrown when a pipeline stops on its own because it cannot go on: the source failed permanently, the sink could not
+ * be opened, or a transient failure outlasted the configured retry attempts.
+ *
+ * <p>Nothing is lost: every message not yet stored was left unacknowledged or given back to the source. The message
+ * names what failed; the cause is the underlying failure.
+ *
+ * @since 0.1.0
+ */
+public final class PipelineException extends MaskpipeException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed, with no value in it
+     * @param cause the underlying failure, or {@code null}
+     */
+    public PipelineException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

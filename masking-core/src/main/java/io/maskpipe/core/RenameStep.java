@@ -1,0 +1,20 @@
+package io.maskpipe.core;
+
+/** Moves a field to another path, replacing what was there; an absent field is left absent. */
+record RenameStep(FieldPath from, FieldPath to) implements Transform {
+
+    @Override
+    public Outcome apply(Record record) {
+        Value value = record.getOrNull(from);
+        if (value == null) {
+            return Outcome.accept(record);
+        }
+        Outcome removed = Steps.remove(record, from);
+        return removed instanceof Outcome.Accepted accepted ? Steps.set(accepted.record(), to, value) : removed;
+    }
+
+    @Override
+    public String toString() {
+        return "rename(" + from + " -> " + to + ")";
+    }
+}

@@ -1,0 +1,31 @@
+package io.maskpipe.core;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Rejects a record whose field is absent ({@code MISSING_FIELD}) or JSON null ({@code NULL_FIELD}). */
+record RequireStep(List<FieldPath> paths) implements Transform {
+
+    @Override
+    public Outcome apply(Record record) {
+        for (FieldPath path : paths) {
+            Value value = record.getOrNull(path);
+            if (value == null) {
+                return Steps.reject(ReasonCode.MISSING_FIELD, path, "required but absent");
+            }
+            if (value instanceof Value.Null) {
+                return Steps.reject(ReasonCode.NULL_FIELD, path, "required but null");
+            }
+        }
+        return Outcome.accept(record);
+    }
+
+    static RequireStep of(String... paths) {
+        return new RequireStep(List.copyOf(Arrays.asList(Steps.parseAll("require", paths))));
+    }
+
+    @Override
+    public String toString() {
+        return "require" + paths;
+    }
+}
