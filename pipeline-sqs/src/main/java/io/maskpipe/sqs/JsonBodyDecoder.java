@@ -60,9 +60,12 @@ final class JsonBodyDecoder implements SqsSource.BodyDecoder {
             // Jackson's message quotes the offending characters: only the position is kept. It refuses unpaired
             // surrogates in keys itself, saying so in its message.
             String message = String.valueOf(e.getOriginalMessage());
-            ReasonCode reason = message.contains("surrogate") ? ReasonCode.INVALID_ENCODING : ReasonCode.MALFORMED_JSON;
-            String rule = reason == ReasonCode.INVALID_ENCODING ? "unpaired surrogate in a key at " : "not valid JSON at ";
-            return Outcome.reject(Rejection.of(reason, rule + where(e.getLocation())));
+            if (message.contains("surrogate")) {
+                return Outcome.reject(Rejection.of(ReasonCode.INVALID_ENCODING,
+                        "unpaired surrogate in a key at " + where(e.getLocation())));
+            }
+            return Outcome.reject(Rejection.of(ReasonCode.MALFORMED_JSON,
+                    "not valid JSON at " + where(e.getLocation())));
         } catch (IOException e) {
             throw new UncheckedIOException("reading JSON from memory", e);
         }

@@ -439,10 +439,7 @@ public final class SqsSource implements Source {
          */
         public Builder maxMessages(int maxMessages) {
             once(this.maxMessages, "maxMessages");
-            if (maxMessages < 1 || maxMessages > 10) {
-                throw new IllegalArgumentException("maxMessages: " + maxMessages + " given, 1 to 10 allowed");
-            }
-            this.maxMessages = maxMessages;
+            this.maxMessages = inRange("maxMessages", maxMessages, 1, 10);
             return this;
         }
 
@@ -489,10 +486,7 @@ public final class SqsSource implements Source {
          */
         public Builder maxNestingDepth(int depth) {
             once(this.maxNestingDepth, "maxNestingDepth");
-            if (depth < 1 || depth > 500) {
-                throw new IllegalArgumentException("maxNestingDepth: " + depth + " given, 1 to 500 allowed");
-            }
-            this.maxNestingDepth = depth;
+            this.maxNestingDepth = inRange("maxNestingDepth", depth, 1, 500);
             return this;
         }
 
@@ -517,10 +511,7 @@ public final class SqsSource implements Source {
          */
         public Builder batchAttempts(int attempts) {
             once(this.batchAttempts, "batchAttempts");
-            if (attempts < 1 || attempts > 10) {
-                throw new IllegalArgumentException("batchAttempts: " + attempts + " given, 1 to 10 allowed");
-            }
-            this.batchAttempts = attempts;
+            this.batchAttempts = inRange("batchAttempts", attempts, 1, 10);
             return this;
         }
 
@@ -575,6 +566,14 @@ public final class SqsSource implements Source {
                         + "software.amazon.awssdk:url-connection-client is on the class path and a region is set",
                         e);
             }
+        }
+
+        private static int inRange(String setting, int value, int min, int max) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(setting + ": " + value + " given, " + min + " to " + max
+                        + " allowed");
+            }
+            return value;
         }
 
         private static void once(Object current, String setting) {

@@ -45,24 +45,28 @@ class JsonBodyDecoderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "truncated object   | {\"ip\":\"" + SECRET + "\"                 | MALFORMED_JSON   |      | not valid JSON at line 1, column 22",
-        "bare word          | {\"ip\":" + SECRET + "x}                   | MALFORMED_JSON   |      | not valid JSON at line 1, column 13",
-        "second line        | `{\n\"ip\":}`                              | MALFORMED_JSON   |      | not valid JSON at line 2, column 6",
-        "trailing object    | {}{}                                       | MALFORMED_JSON   |      | content after the top-level object at line 1, column 3",
-        "trailing garbage   | {} " + SECRET + "                          | MALFORMED_JSON   |      | not valid JSON at line 1, column 10",
-        "whitespace only    | `  `                                       | MALFORMED_JSON   |      | no JSON value in the body",
-        "array              | [\"" + SECRET + "\"]                       | NOT_AN_OBJECT    |      | top level is an array, not an object",
-        "string             | \"" + SECRET + "\"                         | NOT_AN_OBJECT    |      | top level is a string, not an object",
-        "number             | 42                                         | NOT_AN_OBJECT    |      | top level is a number, not an object",
-        "null               | null                                       | NOT_AN_OBJECT    |      | top level is null, not an object",
-        "duplicate key      | {\"ip\":\"a\",\"d\":{\"k\":1,\"k\":2}}     | MALFORMED_JSON   | d.k  | key given twice in one object, again at line 1, column 22",
-        "too deep           | {\"a\":{\"b\":[{\"c\":{}}]}}               | MALFORMED_JSON   | a.b[0].c | nested deeper than 4 levels at line 1, column 17",
-        "lone surrogate     | {\"ip\":[\"\\ud800" + SECRET + "\"]}       | INVALID_ENCODING | ip[0] | text holds an unpaired surrogate",
-        "surrogate key      | {\"o\":{\"\\udc00\":1}}                    | INVALID_ENCODING |      | unpaired surrogate in a key at line 1, column 14",
-        "huge exponent      | {\"n\":1e999999999}                        | INVALID_VALUE    | n    | number's exponent is beyond +/-1000",
-        "NaN                | {\"n\":NaN}                                | MALFORMED_JSON   |      | not valid JSON at line 1, column 9",
-        "comment            | {/*x*/}                                    | MALFORMED_JSON   |      | not valid JSON at line 1, column 2",
-        "single quotes      | {'ip':'x'}                                 | MALFORMED_JSON   |      | not valid JSON at line 1, column 2",
+        "truncated object | {\"ip\":\"" + SECRET + "\" | MALFORMED_JSON | | not valid JSON at line 1, column 22",
+        "bare word | {\"ip\":" + SECRET + "x} | MALFORMED_JSON | | not valid JSON at line 1, column 13",
+        "second line | `{\n\"ip\":}` | MALFORMED_JSON | | not valid JSON at line 2, column 6",
+        "trailing object | {}{} | MALFORMED_JSON | | content after the top-level object at line 1, column 3",
+        "trailing garbage | {} " + SECRET + " | MALFORMED_JSON | | not valid JSON at line 1, column 10",
+        "whitespace only | ` ` | MALFORMED_JSON | | no JSON value in the body",
+        "array | [\"" + SECRET + "\"] | NOT_AN_OBJECT | | top level is an array, not an object",
+        "string | \"" + SECRET + "\" | NOT_AN_OBJECT | | top level is a string, not an object",
+        "number | 42 | NOT_AN_OBJECT | | top level is a number, not an object",
+        "null | null | NOT_AN_OBJECT | | top level is null, not an object",
+        "duplicate key | {\"ip\":\"a\",\"d\":{\"k\":1,\"k\":2}} | MALFORMED_JSON | d.k "
+            + "| key given twice in one object, again at line 1, column 22",
+        "too deep | {\"a\":{\"b\":[{\"c\":{}}]}} | MALFORMED_JSON | a.b[0].c "
+            + "| nested deeper than 4 levels at line 1, column 17",
+        "lone surrogate | {\"ip\":[\"\\ud800" + SECRET + "\"]} | INVALID_ENCODING | ip[0] "
+            + "| text holds an unpaired surrogate",
+        "surrogate key | {\"o\":{\"\\udc00\":1}} | INVALID_ENCODING | "
+            + "| unpaired surrogate in a key at line 1, column 14",
+        "huge exponent | {\"n\":1e999999999} | INVALID_VALUE | n | number's exponent is beyond +/-1000",
+        "NaN | {\"n\":NaN} | MALFORMED_JSON | | not valid JSON at line 1, column 9",
+        "comment | {/*x*/} | MALFORMED_JSON | | not valid JSON at line 1, column 2",
+        "single quotes | {'ip':'x'} | MALFORMED_JSON | | not valid JSON at line 1, column 2",
     })
     void decode_poisonBody_isRejectedWithPreciseReasonAndNoValue(String kind, String body, ReasonCode reason,
                                                                  String field, String rule) {
