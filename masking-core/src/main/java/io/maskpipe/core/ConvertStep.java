@@ -1,9 +1,8 @@
 package io.maskpipe.core;
 
 /**
- * Replaces a present, non-null field with what a user function makes of it. The function is user code: an
- * {@link InvalidValueException} keeps its rule ({@code INVALID_VALUE}), {@code null} is an {@code INVALID_VALUE}, any
- * other throw a {@code TRANSFORM_FAILED} naming the exception's class only.
+ * Replaces a present, non-null field with what a user function makes of it, guarded by
+ * {@link Steps#setComputed}.
  */
 record ConvertStep(FieldPath path, Transforms.Conversion conversion) implements Transform {
 
@@ -13,18 +12,7 @@ record ConvertStep(FieldPath path, Transforms.Conversion conversion) implements 
         if (value == null || value instanceof Value.Null) {
             return Outcome.accept(record);
         }
-        Value converted;
-        try {
-            converted = conversion.apply(value);
-        } catch (InvalidValueException e) {
-            return Steps.reject(ReasonCode.INVALID_VALUE, path, e.rule());
-        } catch (RuntimeException e) {
-            return Steps.reject(ReasonCode.TRANSFORM_FAILED, path, Steps.threw("conversion", e));
-        }
-        if (converted == null) {
-            return Steps.reject(ReasonCode.INVALID_VALUE, path, "conversion gave no value");
-        }
-        return Steps.set(record, path, converted);
+        return Steps.setComputed(record, path, "conversion", () -> conversion.apply(value));
     }
 
     @Override

@@ -378,12 +378,12 @@ final class PipelineEngine {
         } finally {
             lock.unlock();
         }
+        release(new ArrayList<>(live)); // settle first, so an interrupted writer can no longer claim its batch
         pollers.forEach(Thread::interrupt);
         writers.shutdownNow();
         if (dispatcher != null) {
             dispatcher.interrupt();
         }
-        release(new ArrayList<>(live));
         end();
     }
 

@@ -14,6 +14,26 @@ final class Steps {
         return what + " threw " + e.getClass().getName();
     }
 
+    /**
+     * Sets a field to what user code computes, guarded: {@link InvalidValueException} keeps its rule as
+     * {@code INVALID_VALUE}, {@code null} is {@code INVALID_VALUE}, any other throw is {@code TRANSFORM_FAILED} with
+     * the exception's class only.
+     */
+    static Outcome setComputed(Record record, FieldPath path, String what, java.util.function.Supplier<Value> code) {
+        Value value;
+        try {
+            value = code.get();
+        } catch (InvalidValueException e) {
+            return reject(ReasonCode.INVALID_VALUE, path, e.rule());
+        } catch (RuntimeException e) {
+            return reject(ReasonCode.TRANSFORM_FAILED, path, threw(what, e));
+        }
+        if (value == null) {
+            return reject(ReasonCode.INVALID_VALUE, path, what + " gave no value");
+        }
+        return set(record, path, value);
+    }
+
     /** Sets a value, turning a path that cannot be set (through a list or text) into a rejection. */
     static Outcome set(Record record, FieldPath path, Value value) {
         try {

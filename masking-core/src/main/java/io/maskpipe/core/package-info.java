@@ -3,7 +3,9 @@
  * {@link io.maskpipe.core.Keyring}, the {@link io.maskpipe.core.Record} model, {@link io.maskpipe.core.Transforms}
  * and the {@link io.maskpipe.core.Pipeline} that ties a source, masking and a sink together.
  *
- * <p>Start at {@code Pipeline.from(source)}. Every parameter and return value in this package is non-null unless
+ * <p>Start at {@code Pipeline.from(source)}; {@link io.maskpipe.core.InMemorySource},
+ * {@link io.maskpipe.core.InMemorySink} and {@link io.maskpipe.core.InMemoryDeadLetters} stand in for a queue and a
+ * database in tests and examples. Every parameter and return value in this package is non-null unless
  * its javadoc says otherwise; methods that may return {@code null} end in {@code OrNull}.
  *
  * @since 0.1.0
