@@ -47,12 +47,11 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.maskpipe.benchmarks.SqsPipelineHarness --messages 100000}.
  * Options: {@code --messages N}, {@code --naive-messages N} (default 1,000), {@code --pollers N} (default 4),
- * {@code --batch N} (sink batch rows, default 500). Figures and their reading are in {@code docs/performance.md}.
+ * {@code --writers N} (default 2), {@code --batch N} (sink batch rows, default 500). Figures and their reading are in {@code docs/performance.md}.
  */
 public final class SqsPipelineHarness {
     private static final Random RANDOM = new Random(42);
     private static final JsonFactory JSON = new JsonFactory();
-    private static final int WRITERS = 2;
 
     private SqsPipelineHarness() {
     }
@@ -68,6 +67,7 @@ public final class SqsPipelineHarness {
         int naiveMessages = Math.min(messages, option(args, "--naive-messages", 1_000));
         int pollers = option(args, "--pollers", 4);
         int batch = option(args, "--batch", 500);
+        int writers = option(args, "--writers", 2);
         // The URL connection client pools through the JDK's keep-alive cache: 5 connections per host by default.
         System.setProperty("http.maxConnections", Integer.toString(4 * pollers + 8));
 
@@ -80,22 +80,22 @@ public final class SqsPipelineHarness {
 
             // Warm-up: JIT both paths on a small queue before anything is timed.
             String warm = queue(sqs, "warm", Math.min(messages, 2_000));
-            ceiling(sqs, warm, pollers + WRITERS);
+            ceiling(sqs, warm, pollers + writers);
             fill(sqs, warm, Math.min(messages, 2_000));
-            pipeline(sqs, warm, pollers, batch, masker);
+            pipeline(sqs, warm, pollers, writers, batch, masker);
 
             String q1 = queue(sqs, "pipeline", messages);
-            PipelineSummary summary = pipeline(sqs, q1, pollers, batch, masker);
+            PipelineSummary summary = pipeline(sqs, q1, pollers, writers, batch, masker);
             // As for the ceiling, the final empty long poll (1 s) that ends the run is not work.
             double pipelineRate = summary.written() / (seconds(summary.elapsed()) - 1.0);
             // Same concurrency: the pipeline has its pollers and its writers calling SQS at once. Measured after
             // the pipeline, so ElasticMQ is at least as warm for the baseline as for the pipeline.
             String q2 = queue(sqs, "ceiling", messages);
-            double ceiling = ceiling(sqs, q2, pollers + WRITERS);
+            double ceiling = ceiling(sqs, q2, pollers + writers);
             String q3 = queue(sqs, "naive", naiveMessages);
             double naive = naive(sqs, q3, masker, naiveMessages);
 
-            System.out.printf("ceiling  (receive(10)+delete-batch, %d threads): %,.0f msg/s%n", pollers + WRITERS,
+            System.out.printf("ceiling  (receive(10)+delete-batch, %d threads): %,.0f msg/s%n", pollers + writers,
                     ceiling);
             System.out.printf("pipeline (%d pollers, batch %d, HMAC on ip and device_id): %,.0f msg/s, "
                     + "written=%d%n", pollers, batch, pipelineRate, summary.written());
@@ -108,14 +108,15 @@ public final class SqsPipelineHarness {
         }
     }
 
-    private static PipelineSummary pipeline(SqsClient sqs, String queue, int pollers, int batch, Masker masker) {
+    private static PipelineSummary pipeline(SqsClient sqs, String queue, int pollers, int writers, int batch,
+                                            Masker masker) {
         InMemorySink sink = InMemorySink.create();
         return Pipeline.from(SqsSource.builder().client(sqs).queueUrl(queue).waitTime(Duration.ofSeconds(1)).build())
                 .mask("ip", masker)
                 .mask("device_id", masker)
                 .batching(batch, Duration.ofMillis(50))
                 .pollers(pollers)
-                .writers(WRITERS)
+                .writers(writers)
                 .maxInFlight(Math.max(4 * batch, 2_000))
                 .pollWait(Duration.ofSeconds(1))
                 .emptyReceivesToDrain(1)
