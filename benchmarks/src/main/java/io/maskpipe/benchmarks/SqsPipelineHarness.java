@@ -47,7 +47,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  *
  * <p>{@code java -cp benchmarks/target/benchmarks.jar io.maskpipe.benchmarks.SqsPipelineHarness --messages 100000}.
  * Options: {@code --messages N}, {@code --naive-messages N} (default 1,000), {@code --pollers N} (default 4),
- * {@code --writers N} (default 2), {@code --batch N} (sink batch rows, default 500). Figures and their reading are in {@code docs/performance.md}.
+ * {@code --writers N} (default 4), {@code --batch N} (sink batch rows, default 100). Figures and their reading
+ * are in {@code docs/performance.md}.
  */
 public final class SqsPipelineHarness {
     private static final Random RANDOM = new Random(42);
@@ -66,8 +67,8 @@ public final class SqsPipelineHarness {
         int messages = option(args, "--messages", 100_000);
         int naiveMessages = Math.min(messages, option(args, "--naive-messages", 1_000));
         int pollers = option(args, "--pollers", 4);
-        int batch = option(args, "--batch", 500);
-        int writers = option(args, "--writers", 2);
+        int batch = option(args, "--batch", 100);
+        int writers = option(args, "--writers", 4);
         // The URL connection client pools through the JDK's keep-alive cache: 5 connections per host by default.
         System.setProperty("http.maxConnections", Integer.toString(4 * pollers + 8));
 
