@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
 
 /**
  * Reads what the docs show, so that tests run it as written (STYLE.md section 9): SQL blocks of a page, and the
@@ -83,13 +84,15 @@ final class DocSnippets {
         String source = read("sink-postgres/src/test/java/" + test.getName().replace('.', '/') + ".java");
         Matcher region = REGION.matcher(source);
         int regions = 0;
+        SoftAssertions softly = new SoftAssertions();
         while (region.find()) {
             regions++;
             String file = region.group(1);
-            assertThat(codeBlocks(file)).as("code blocks of %s, one quoting %s '%s'", file, test.getSimpleName(),
-                    region.group(2)).contains(dedent(region.group(3)));
+            softly.assertThat(codeBlocks(file)).as("code blocks of %s, one quoting %s '%s'", file,
+                    test.getSimpleName(), region.group(2)).contains(dedent(region.group(3)));
         }
-        assertThat(regions).as("marked regions in %s", test.getSimpleName()).isPositive();
+        softly.assertThat(regions).as("marked regions in %s", test.getSimpleName()).isPositive();
+        softly.assertAll();
     }
 
     private static List<String> codeBlocks(String file) {
