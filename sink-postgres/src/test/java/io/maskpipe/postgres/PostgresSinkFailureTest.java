@@ -21,30 +21,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Lost connections, a restarted server, concurrent writers, and what error texts may say. */
 class PostgresSinkFailureTest {
     private static final String SECRET = "SECRET-PII-0123456789-0123456789-0123456789";
-    private static TestDatabase database;
 
-    @BeforeAll
-    static void createSchema() {
-        database = TestDatabase.forClass(PostgresSinkFailureTest.class);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        database.dropSchema();
-    }
+    @RegisterExtension
+    static final TestDatabase database = new TestDatabase();
 
     @BeforeEach
     void freshTable() {
-        database.execute("DROP TABLE IF EXISTS user_logins; DROP TABLE IF EXISTS maskpipe_ledger; " + UserLogins.DDL);
+        UserLogins.recreate(database);
     }
 
     private static List<Record> logins(String prefix, int from, int to) {

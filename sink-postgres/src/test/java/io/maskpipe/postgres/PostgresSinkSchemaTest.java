@@ -13,30 +13,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What open() finds in the live catalog: each mismatch word for word, quoted identifiers, every supported type. */
 class PostgresSinkSchemaTest {
-    private static TestDatabase database;
-    private static String table;
-
-    @BeforeAll
-    static void createSchema() {
-        database = TestDatabase.forClass(PostgresSinkSchemaTest.class);
-        table = "\"" + database.schema() + "\".\"user_logins\"";
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        database.dropSchema();
-    }
+    @RegisterExtension
+    static final TestDatabase database = new TestDatabase();
 
     @BeforeEach
     void freshTable() {
-        database.execute("DROP TABLE IF EXISTS user_logins; " + UserLogins.DDL);
+        UserLogins.recreate(database);
+    }
+
+    private static String table() {
+        return "\"" + database.schema() + "\".\"user_logins\"";
     }
 
     private static void assertOpenFails(PostgresSink.Builder builder, String message) {
@@ -50,26 +42,26 @@ class PostgresSinkSchemaTest {
     void open_tableMissing_failsNamingIt() {
         database.execute("DROP TABLE user_logins");
         assertOpenFails(UserLogins.sink(database),
-                "table " + table + " does not exist; create it, or call createTableIfMissing()");
+                "table " + table() + " does not exist; create it, or call createTableIfMissing()");
     }
 
     @Test
     void open_columnMissing_failsNamingIt() {
         assertOpenFails(UserLogins.sink(database).column("country", "country"),
-                "table " + table + " has no column \"country\"");
+                "table " + table() + " has no column \"country\"");
     }
 
     @Test
     void open_builtinIntoWrongType_failsNamingColumnAndType() {
         database.execute("ALTER TABLE user_logins ALTER COLUMN create_date TYPE integer USING 0");
-        assertOpenFails(UserLogins.sink(database), "column \"create_date\" of table " + table
+        assertOpenFails(UserLogins.sink(database), "column \"create_date\" of table " + table()
                 + " has type integer, which cannot take a date (the sent date)");
     }
 
     @Test
     void open_unsupportedType_failsListingSupportedTypes() {
         database.execute("ALTER TABLE user_logins ADD COLUMN spot point");
-        assertOpenFails(UserLogins.sink(database).column("spot", "spot"), "column \"spot\" of table " + table
+        assertOpenFails(UserLogins.sink(database).column("spot", "spot"), "column \"spot\" of table " + table()
                 + " has type point, which the sink cannot write (supported: text, varchar(n), char(n), smallint, "
                 + "integer, bigint, numeric, numeric(p,s), boolean, date, timestamptz, uuid, jsonb)");
     }
@@ -77,14 +69,14 @@ class PostgresSinkSchemaTest {
     @Test
     void open_declaredTypeDiffers_failsNamingBoth() {
         assertOpenFails(PostgresSink.into("user_logins").url(database.url()).column("locale", "locale",
-                "varchar(64)"), "column \"locale\" of table " + table
+                "varchar(64)"), "column \"locale\" of table " + table()
                         + " has type varchar(32), but the mapping declares varchar(64)");
     }
 
     @Test
     void open_unmappedNotNullColumn_fails() {
         database.execute("ALTER TABLE user_logins ADD COLUMN tenant text NOT NULL");
-        assertOpenFails(UserLogins.sink(database), "column \"tenant\" of table " + table
+        assertOpenFails(UserLogins.sink(database), "column \"tenant\" of table " + table()
                 + " is NOT NULL without a default, but no mapping fills it");
     }
 

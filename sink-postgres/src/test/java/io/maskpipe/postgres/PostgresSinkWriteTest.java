@@ -12,30 +12,20 @@ import io.maskpipe.core.spi.WriteResult.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Writes into the worked example's user_logins table: idempotency, rejections inside a batch, both insert paths. */
 class PostgresSinkWriteTest {
-    private static TestDatabase database;
-
-    @BeforeAll
-    static void createSchema() {
-        database = TestDatabase.forClass(PostgresSinkWriteTest.class);
-    }
-
-    @AfterAll
-    static void dropSchema() {
-        database.dropSchema();
-    }
+    @RegisterExtension
+    static final TestDatabase database = new TestDatabase();
 
     @BeforeEach
     void freshTable() {
-        database.execute("DROP TABLE IF EXISTS user_logins; DROP TABLE IF EXISTS maskpipe_ledger; " + UserLogins.DDL);
+        UserLogins.recreate(database);
     }
 
     private static List<Record> logins(String prefix, int count) {

@@ -11,34 +11,39 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.postgresql.Driver;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The PostgreSQL the tests talk to: the server named by {@code MASKPIPE_TEST_PG_URL} (a JDBC URL with user and
- * password in it) when set, else one embedded server per test JVM. Each test class gets a schema of its own, so
- * runs against a shared server do not collide.
+ * password in it) when set, else one embedded server per test JVM. Each test class gets a schema of its own, created
+ * before its tests and dropped after them, so runs against a shared server do not collide. A test class registers
+ * one in a static field: {@code @RegisterExtension static final TestDatabase database = new TestDatabase();}.
  */
-final class TestDatabase {
+final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     static final String URL_VARIABLE = "MASKPIPE_TEST_PG_URL";
     private static String sharedUrl;
 
-    private final String url;
-    private final String schema;
+    private String url;
+    private String schema;
 
-    private TestDatabase(String url, String schema) {
-        this.url = url;
-        this.schema = schema;
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        url = serverUrl();
+        schema = "t_" + context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT) + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
+        execute("CREATE SCHEMA " + Sql.quote(schema));
     }
 
-    /** Returns a fresh schema on the test server for one test class. */
-    static TestDatabase forClass(Class<?> testClass) {
-        String schema = "t_" + testClass.getSimpleName().toLowerCase(Locale.ROOT) + "_"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
-        TestDatabase database = new TestDatabase(serverUrl(), schema);
-        database.execute("CREATE SCHEMA " + Sql.quote(schema));
-        return database;
+    @Override
+    public void afterAll(ExtensionContext context) {
+        execute("DROP SCHEMA " + Sql.quote(schema) + " CASCADE");
     }
 
     static boolean isExternal() {
@@ -88,6 +93,33 @@ final class TestDatabase {
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
+    /**
+     * Returns the URL of this class's schema without the user and password in it, for
+     * {@code url(url, user, password)}.
+     */
+    String urlWithoutCredentials() {
+        return url().replaceAll("(?<=[?&])(user|password)=[^&]*(&|$)", "");
+    }
+
+    /** Returns the user named in the server's URL. */
+    String user() {
+        return parameter("user", "postgres");
+    }
+
+    /** Returns the password in the server's URL, or an empty one (the embedded server trusts local users). */
+    String password() {
+        return parameter("password", "");
+    }
+
+    private String parameter(String name, String absent) {
+        try {
+            String value = Driver.parseURL(url, new Properties()).getProperty(name);
+            return value == null ? absent : value;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("test setup: unreadable " + URL_VARIABLE, e);
+        }
+    }
+
     DataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(url());
@@ -125,9 +157,5 @@ final class TestDatabase {
 
     long count(String table) {
         return Long.parseLong(query("SELECT count(*) FROM " + table).get(0).get(0));
-    }
-
-    void dropSchema() {
-        execute("DROP SCHEMA " + Sql.quote(schema) + " CASCADE");
     }
 }

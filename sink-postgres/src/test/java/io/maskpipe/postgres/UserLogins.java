@@ -22,6 +22,11 @@ final class UserLogins {
     private UserLogins() {
     }
 
+    /** Drops the table and the sink's ledger if there, and creates the table afresh. */
+    static void recreate(TestDatabase database) {
+        database.execute("DROP TABLE IF EXISTS user_logins; DROP TABLE IF EXISTS maskpipe_ledger; " + DDL);
+    }
+
     static PostgresSink.Builder sink(TestDatabase database) {
         return PostgresSink.into("user_logins")
                 .url(database.url())
