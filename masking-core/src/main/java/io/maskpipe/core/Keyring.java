@@ -2,18 +2,33 @@ package io.maskpipe.core;
 
 import io.maskpipe.core.internal.KeyringAccess;
 import io.maskpipe.core.internal.SecretBytes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Named master keys, one of them primary: what keyed maskers and tokenizers are built from.
  *
  * <p>New masks and tokens use the primary key; tokens made with a retired key still reveal while that key stays in
  * the ring. A master key is never used directly: each algorithm derives its own subkey with HKDF-SHA256
- * ({@code docs/format.md}). Keys must be random and at least 32 bytes long.
+ * ({@code docs/format.md}). Keys must be random and at least 32 bytes long: make one with
+ * {@code openssl rand -base64 32} or {@link #generateKey()}.
+ *
+ * <p>The text form read by {@link #parse}, {@link #fromEnvironment} and {@link #fromFile} lists entries separated by
+ * commas or line breaks: {@code <id>:<base64 key>} for each key and {@code primary=<id>} naming the primary key
+ * (which may be left out when there is one key). Base64 may be standard or URL-safe, padded or not. Blank entries
+ * and lines starting with {@code #} are skipped. In an environment variable:
+ * <pre>{@code MASKPIPE_KEYS=k1:3q2+7w...=,k2:AAECAw...=,primary=k2}</pre>
  *
  * <p>Security: the ring's {@code toString()} and every exception it throws show key ids, the primary and lengths,
  * never key bytes. Immutable and thread-safe.
@@ -46,6 +61,131 @@ public final class Keyring {
      */
     public static Keyring of(String id, byte[] key) {
         return builder().key(id, key).primary(id).build();
+    }
+
+    /**
+     * Parses a ring from its text form (see the class description), such as
+     * {@code k1:<base64>,k2:<base64>,primary=k2}.
+     *
+     * @param text the ring's text
+     * @return the ring
+     * @throws KeyringException when an entry is malformed, a key is too short or the primary is missing; the message
+     *     names the entry's position and the rule, never its text
+     */
+    public static Keyring parse(String text) {
+        return parse(Objects.requireNonNull(text, "text"), "keyring text");
+    }
+
+    /**
+     * Reads a ring from an environment variable holding its text form, such as
+     * {@code MASKPIPE_KEYS=k1:<base64>,primary=k1}.
+     *
+     * @param variable the variable's name
+     * @return the ring
+     * @throws KeyringException when the variable is unset or its text is not a valid ring; the message names the
+     *     variable and the rule, never its value
+     */
+    public static Keyring fromEnvironment(String variable) {
+        return fromEnvironment(variable, System::getenv);
+    }
+
+    static Keyring fromEnvironment(String variable, Function<String, String> environment) {
+        Objects.requireNonNull(variable, "variable");
+        String text = environment.apply(variable);
+        String source = "keyring variable '" + variable + "'";
+        if (text == null) {
+            throw new KeyringException(source + ": not set");
+        }
+        return parse(text, source);
+    }
+
+    /**
+     * Reads a ring from a UTF-8 file holding its text form, one entry a line. Keep the file readable by the
+     * pipeline's user alone.
+     *
+     * @param file the file
+     * @return the ring
+     * @throws KeyringException when the file cannot be read or its text is not a valid ring; the message names the
+     *     file and the rule, never its content
+     */
+    public static Keyring fromFile(Path file) {
+        Objects.requireNonNull(file, "file");
+        String source = "keyring file '" + file + "'";
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new KeyringException(source + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+        }
+        return parse(text, source);
+    }
+
+    /**
+     * Returns a new random 32-byte key from {@link SecureRandom}, as standard base64: the same as
+     * {@code openssl rand -base64 32}. Store it where the ring is read from, never in code.
+     *
+     * @return the key in base64
+     */
+    public static String generateKey() {
+        byte[] key = new byte[MIN_KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        try {
+            return Base64.getEncoder().encodeToString(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private static Keyring parse(String text, String source) {
+        Builder builder = builder();
+        int position = 0;
+        for (String raw : text.split(",|\\r?\\n")) {
+            String entry = raw.strip();
+            position++;
+            if (entry.isEmpty() || entry.startsWith("#")) {
+                continue;
+            }
+            String where = source + ": entry " + position;
+            int colon = entry.indexOf(':');
+            int equals = entry.indexOf('=');
+            if (entry.startsWith("primary") && equals >= 0 && entry.substring(7, equals).isBlank()) {
+                String id = entry.substring(equals + 1).strip();
+                try {
+                    builder.primary(id);
+                } catch (IllegalArgumentException e) {
+                    throw new KeyringException(where + ": primary " + e.getMessage());
+                } catch (IllegalStateException e) {
+                    throw new KeyringException(where + ": primary named twice");
+                }
+            } else if (colon > 0 && (equals < 0 || colon < equals)) {
+                builder.key(parseId(entry.substring(0, colon).strip(), where), decode(entry.substring(colon + 1)
+                        .strip(), where), where);
+            } else {
+                throw new KeyringException(where + ": expected '<id>:<base64 key>' or 'primary=<id>'");
+            }
+        }
+        try {
+            return builder.build();
+        } catch (KeyringException e) {
+            throw new KeyringException(source + ": " + e.getMessage().replaceFirst("^keyring: ", ""));
+        }
+    }
+
+    private static String parseId(String id, String where) {
+        try {
+            return KeyId.of(id).value();
+        } catch (IllegalArgumentException e) {
+            throw new KeyringException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static byte[] decode(String base64, String where) {
+        try {
+            boolean urlSafe = base64.indexOf('-') >= 0 || base64.indexOf('_') >= 0;
+            return (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw new KeyringException(where + ": key is not valid base64");
+        }
     }
 
     /**
@@ -128,17 +268,28 @@ public final class Keyring {
          * @throws KeyringException when the key is too short or the id was given before
          */
         public Builder key(String id, byte[] key) {
+            return key(id, key, null);
+        }
+
+        private Builder key(String id, byte[] key, String where) {
             KeyId keyId = KeyId.of(Objects.requireNonNull(id, "id"));
             Objects.requireNonNull(key, "key");
-            if (key.length < MIN_KEY_BYTES) {
-                throw new KeyringException("key '" + id + "': " + key.length + " bytes given, " + MIN_KEY_BYTES
-                        + " required");
+            String place = (where == null ? "" : where + ": ") + "key '" + id + "'";
+            try {
+                if (key.length < MIN_KEY_BYTES) {
+                    throw new KeyringException(place + ": " + key.length + " bytes given, " + MIN_KEY_BYTES
+                            + " required");
+                }
+                if (keys.containsKey(keyId)) {
+                    throw new KeyringException(place + ": given twice");
+                }
+                keys.put(keyId, SecretBytes.copyOf(key));
+                return this;
+            } finally {
+                if (where != null) {
+                    Arrays.fill(key, (byte) 0); // parsed from text: the array is ours to wipe
+                }
             }
-            if (keys.containsKey(keyId)) {
-                throw new KeyringException("key '" + id + "': given twice");
-            }
-            keys.put(keyId, SecretBytes.copyOf(key));
-            return this;
         }
 
         /**

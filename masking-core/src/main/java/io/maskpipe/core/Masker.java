@@ -9,8 +9,9 @@ package io.maskpipe.core;
  *
  * <p>The engine calls {@code mask} for text values only; numbers and booleans are passed as their JSON text. A JSON
  * {@code null} or an absent field passes through unmasked unless {@link #masksNull()} says otherwise. A masker
- * that throws, or returns {@code null} for a value, turns the message into a rejection naming the field and the
- * exception's class; the exception's message is dropped, since it may quote the value.
+ * that throws turns the message into a rejection naming the field and the exception's class; the exception's
+ * message is dropped, since it may quote the value. Returning {@code null} sets the field to JSON {@code null}, as
+ * {@link Maskers#nullify()} does.
  *
  * @since 0.1.0
  */

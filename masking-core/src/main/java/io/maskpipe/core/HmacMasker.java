@@ -1,0 +1,366 @@
+package io.maskpipe.core;
+
+import io.maskpipe.core.internal.Base64Url;
+import io.maskpipe.core.internal.CanonicalIp;
+import io.maskpipe.core.internal.Jce;
+import io.maskpipe.core.internal.Utf8;
+import io.maskpipe.core.spi.Subkeys;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A keyed, deterministic, one-way masker: HMAC-SHA256 of the value and its domain label, named by the key that made
+ * it, such as {@code k1:3q2-7wAAAAB...}. Use it where analysts must find duplicates and join on masked values but
+ * must never see the originals.
+ *
+ * <p>Built with {@link #builder(Keyring)}, or {@link Maskers#hmac(Keyring)} for the defaults: the ring's primary key,
+ * the field's path as domain, all 32 bytes of the MAC, base64url. The byte format is specified in
+ * {@code docs/format.md}: the HMAC key is the subkey {@value #SUBKEY_LABEL} derived from the master key with
+ * HKDF-SHA256, and the MAC runs over the 4-byte big-endian length of the UTF-8 domain, the domain, then the UTF-8
+ * value.
+ *
+ * <p>Security: without the key, a mask reveals nothing of the value and cannot be brute-forced, even over a space as
+ * small as the 2^32 IPv4 addresses (an unkeyed hash can). What leaks is equality: the same value, domain and key
+ * always give the same mask, which is the point (duplicates stay findable) but also lets anyone who can see masks
+ * count repeats. A different domain gives an unrelated mask, so values cannot be linked across fields unless they
+ * share a domain. Whoever holds the master key, or the exported HMAC subkey, can test guesses; keep both secret.
+ * Master keys are at least 32 bytes; masks are 32 bytes (256 bits), or no fewer than 16 when truncated. Rotating
+ * the primary key changes every mask.
+ *
+ * <p>Immutable and thread-safe: each thread keeps its own {@code Mac} and buffers, so masking allocates only the
+ * returned string.
+ *
+ * @since 0.1.0
+ */
+public final class HmacMasker implements Masker {
+    /** The HKDF info label of the HMAC subkey, see {@code docs/format.md}. */
+    public static final String SUBKEY_LABEL = "maskpipe/v1/hmac-sha256";
+    /** The fewest bytes a mask may be truncated to: 128 bits. */
+    public static final int MIN_TRUNCATED_BYTES = 16;
+
+    private static final int MAC_BYTES = 32;
+    private static final int FRAME_LENGTH_BYTES = 4;
+
+    private final KeyId keyId;
+    private final SecretKeySpec subkey;
+    private final Encoding encoding;
+    private final int maskBytes;
+    private final String fixedDomain;
+    private final List<Normalization> normalizations;
+    private final byte[] prefix;
+    private final ThreadLocal<State> state;
+
+    private HmacMasker(Builder builder) {
+        this.keyId = builder.keyring.primary();
+        byte[] key = Subkeys.derive(builder.keyring, keyId, SUBKEY_LABEL, MAC_BYTES);
+        this.subkey = new SecretKeySpec(key, Jce.HMAC_SHA256);
+        Arrays.fill(key, (byte) 0);
+        this.encoding = builder.encoding == null ? Encoding.BASE64URL : builder.encoding;
+        this.maskBytes = builder.maskBytes == 0 ? MAC_BYTES : builder.maskBytes;
+        this.fixedDomain = builder.domain;
+        this.normalizations = builder.normalizations == null ? List.of() : builder.normalizations;
+        this.prefix = (keyId.value() + ":").getBytes(StandardCharsets.US_ASCII);
+        this.state = ThreadLocal.withInitial(State::new);
+    }
+
+    /**
+     * Returns a builder of a masker using the ring's primary key.
+     *
+     * @param keyring the key ring; its primary key makes the masks
+     * @return a new builder
+     */
+    public static Builder builder(Keyring keyring) {
+        return new Builder(Objects.requireNonNull(keyring, "keyring"));
+    }
+
+    /**
+     * Masks a value in the context's domain, or in this masker's fixed {@link Builder#domain domain} if it has one.
+     *
+     * @param value the value, not null
+     * @param context the field and domain it comes with
+     * @return {@code <keyId>:<mask>}
+     * @throws IllegalArgumentException when a normalization cannot read the value, or the value is not well-formed
+     *     UTF-16; the message names the rule, never the value
+     */
+    @Override
+    public String mask(String value, MaskContext context) {
+        Objects.requireNonNull(context, "context");
+        return mask(value, fixedDomain != null ? fixedDomain : context.domain());
+    }
+
+    /**
+     * Masks a value in the given domain, ignoring any fixed domain: how a key holder computes the mask of a known
+     * value to look it up, as in {@code WHERE ip = ?} with {@code masker.mask("203.0.113.7", "ip")}.
+     *
+     * @param value the value, not null
+     * @param domain the domain label, by default the field's path
+     * @return {@code <keyId>:<mask>}
+     * @throws IllegalArgumentException when a normalization cannot read the value, or the value is not well-formed
+     *     UTF-16; the message names the rule, never the value
+     */
+    public String mask(String value, String domain) {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(domain, "domain");
+        for (Normalization normalization : normalizations) {
+            value = normalization.apply(value);
+        }
+        State s = state.get();
+        int frameEnd = s.frame(domain);
+        int end = s.value(value, frameEnd);
+        Mac mac = s.mac;
+        mac.update(s.input, 0, end);
+        try {
+            mac.doFinal(s.tag, 0);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("hmac: 32-byte output buffer refused", e);
+        }
+        byte[] out = s.output;
+        int outEnd = encoding == Encoding.HEX
+                ? Base64Url.encodeHex(s.tag, 0, maskBytes, out, prefix.length)
+                : Base64Url.encode(s.tag, 0, maskBytes, out, prefix.length);
+        return new String(out, 0, outEnd, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Returns the id of the key that makes this masker's masks, which starts each of them.
+     *
+     * @return the primary key's id at build time
+     */
+    public KeyId keyId() {
+        return keyId;
+    }
+
+    /**
+     * Returns the HMAC subkey of one key in a ring: whoever holds it can compute masks outside maskpipe, for
+     * instance in SQL with pgcrypto's {@code hmac()} ({@code docs/masking.md}), and test guesses against masks.
+     *
+     * <p>It does not reveal tokens or other subkeys, but it is as secret as the masks' protection: hand it only to
+     * whom may unmask by guessing, never log it, and wipe the array when done.
+     *
+     * @param keyring the key ring
+     * @param id the key whose subkey to export
+     * @return a new 32-byte array with the subkey
+     * @throws KeyringException when the ring has no key with that id
+     */
+    public static byte[] exportSubkeyInsecure(Keyring keyring, KeyId id) {
+        return Subkeys.derive(Objects.requireNonNull(keyring, "keyring"), Objects.requireNonNull(id, "id"),
+                SUBKEY_LABEL, MAC_BYTES);
+    }
+
+    /** Returns the settings and key id, never key bytes: {@code HmacMasker[key=k1, domain=<field>, ...]}. */
+    @Override
+    public String toString() {
+        return "HmacMasker[key=" + keyId + ", domain=" + (fixedDomain == null ? "<field>" : "'" + fixedDomain + "'")
+                + ", bytes=" + maskBytes + ", encoding=" + encoding + ", normalize=" + normalizations + "]";
+    }
+
+    /** One thread's Mac and buffers; {@code input} holds the framed domain of {@code domain} at its start. */
+    private final class State {
+        final Mac mac = Jce.hmacSha256(subkey);
+        final byte[] tag = new byte[MAC_BYTES];
+        final byte[] output = new byte[prefix.length + 2 * MAC_BYTES];
+        byte[] input = new byte[128];
+        String domain;
+        int frameEnd;
+
+        State() {
+            System.arraycopy(prefix, 0, output, 0, prefix.length);
+        }
+
+        /** Frames the domain at the start of {@code input} unless it is there already; returns where it ends. */
+        int frame(String label) {
+            if (label.equals(domain)) {
+                return frameEnd;
+            }
+            ensure(FRAME_LENGTH_BYTES + Utf8.maxBytes(label.length()));
+            domain = null; // the encoding below may throw half-way
+            int end = Utf8.encode(label, input, FRAME_LENGTH_BYTES);
+            int n = end - FRAME_LENGTH_BYTES;
+            input[0] = (byte) (n >>> 24);
+            input[1] = (byte) (n >>> 16);
+            input[2] = (byte) (n >>> 8);
+            input[3] = (byte) n;
+            domain = label;
+            frameEnd = end;
+            return end;
+        }
+
+        /** Writes the value's UTF-8 after the frame; returns where it ends. */
+        int value(String value, int from) {
+            ensure(from + Utf8.maxBytes(value.length()));
+            return Utf8.encode(value, input, from);
+        }
+
+        private void ensure(int capacity) {
+            if (input.length < capacity) {
+                input = Arrays.copyOf(input, Math.max(capacity, input.length * 2));
+            }
+        }
+    }
+
+    /**
+     * How a mask's bytes are written as text after the key id.
+     *
+     * @since 0.1.0
+     */
+    public enum Encoding {
+        /** Base64url without padding (RFC 4648 section 5): 43 characters for 32 bytes. The default. */
+        BASE64URL,
+        /** Lowercase hexadecimal: 64 characters for 32 bytes. */
+        HEX
+    }
+
+    /**
+     * A rewrite applied before masking so that values meant as equal mask equal, applied in the order given to
+     * {@link Builder#normalize}.
+     *
+     * @since 0.1.0
+     */
+    public enum Normalization {
+        /** Strips leading and trailing whitespace ({@link String#strip()}). */
+        TRIM {
+            @Override
+            String apply(String value) {
+                return value.strip();
+            }
+        },
+        /** Lower-cases with {@link Locale#ROOT}, so the result does not depend on the machine's locale. */
+        LOWER_CASE {
+            @Override
+            String apply(String value) {
+                return value.toLowerCase(Locale.ROOT);
+            }
+        },
+        /**
+         * Rewrites IPv6 addresses in the RFC 5952 canonical form (lowercase, no leading zeros, longest zero run as
+         * {@code ::}, IPv4-mapped as {@code ::ffff:a.b.c.d}) and keeps IPv4 dotted quads as they are. Text that is
+         * neither, or an IPv4 part with a leading zero, is refused with an {@link IllegalArgumentException} naming
+         * the rule only, which the pipeline turns into a rejection of the message.
+         */
+        CANONICAL_IP {
+            @Override
+            String apply(String value) {
+                String canonical = CanonicalIp.canonicalOrNull(value);
+                if (canonical == null) {
+                    throw new IllegalArgumentException("normalization CANONICAL_IP: not an IPv4 or IPv6 address");
+                }
+                return canonical;
+            }
+        };
+
+        abstract String apply(String value);
+    }
+
+    /**
+     * Collects the settings of an {@link HmacMasker}; each may be given once. Not thread-safe; {@link #build()}
+     * copies, so later changes never reach a built masker.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private final Keyring keyring;
+        private Encoding encoding;
+        private int maskBytes;
+        private String domain;
+        private List<Normalization> normalizations;
+
+        private Builder(Keyring keyring) {
+            this.keyring = keyring;
+        }
+
+        /**
+         * Sets how masks are written; {@link Encoding#BASE64URL} by default.
+         *
+         * @param encoding the encoding
+         * @return this builder
+         * @throws IllegalStateException when the encoding was set before
+         */
+        public Builder encoding(Encoding encoding) {
+            Objects.requireNonNull(encoding, "encoding");
+            once(this.encoding == null, "encoding");
+            this.encoding = encoding;
+            return this;
+        }
+
+        /**
+         * Keeps only the first bytes of each MAC; all 32 by default. Shorter masks are cheaper to store but collide
+         * sooner: 16 bytes still make a collision among 2^64 values unlikely.
+         *
+         * @param bytes the mask length in bytes, {@value #MIN_TRUNCATED_BYTES} to 32
+         * @return this builder
+         * @throws IllegalArgumentException when the length is out of range
+         * @throws IllegalStateException when the length was set before
+         */
+        public Builder truncateTo(int bytes) {
+            if (bytes < MIN_TRUNCATED_BYTES || bytes > MAC_BYTES) {
+                throw new IllegalArgumentException("hmac masker: truncateTo must be " + MIN_TRUNCATED_BYTES + " to "
+                        + MAC_BYTES + " bytes, got " + bytes);
+            }
+            once(maskBytes == 0, "truncateTo");
+            this.maskBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Uses one fixed domain label instead of each field's path, so fields masked with the same label (and key)
+         * give equal masks for equal values and analysts can join them, such as {@code src_ip} and {@code dst_ip}
+         * with {@code domain("ip")}.
+         *
+         * @param label the shared domain label; may be empty
+         * @return this builder
+         * @throws IllegalStateException when the domain was set before
+         */
+        public Builder domain(String label) {
+            Objects.requireNonNull(label, "label");
+            once(this.domain == null, "domain");
+            Utf8.encode(label, new byte[Utf8.maxBytes(label.length())], 0); // refuse unpaired surrogates now
+            this.domain = label;
+            return this;
+        }
+
+        /**
+         * Rewrites values before masking, in the order given, so that values meant as equal mask equal; none by
+         * default.
+         *
+         * @param steps the normalizations, each at most once
+         * @return this builder
+         * @throws IllegalArgumentException when a step is given twice
+         * @throws IllegalStateException when normalization was set before
+         */
+        public Builder normalize(Normalization... steps) {
+            Objects.requireNonNull(steps, "steps");
+            once(normalizations == null, "normalize");
+            Set<Normalization> seen = EnumSet.noneOf(Normalization.class);
+            for (Normalization step : steps) {
+                if (!seen.add(Objects.requireNonNull(step, "step"))) {
+                    throw new IllegalArgumentException("hmac masker: normalize lists " + step + " twice");
+                }
+            }
+            this.normalizations = List.of(steps);
+            return this;
+        }
+
+        /**
+         * Builds the masker, deriving the HMAC subkey of the ring's primary key once.
+         *
+         * @return the masker
+         */
+        public HmacMasker build() {
+            return new HmacMasker(this);
+        }
+
+        private static void once(boolean unset, String setting) {
+            if (!unset) {
+                throw new IllegalStateException("hmac masker: " + setting + " already set");
+            }
+        }
+    }
+}
