@@ -1,0 +1,159 @@
+package io.maskpipe.sqs;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.ToIntFunction;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+
+/**
+ * Runs one of SQS's batch calls ({@code DeleteMessageBatch}, {@code ChangeMessageVisibilityBatch},
+ * {@code SendMessageBatch}) over any number of items: in chunks SQS accepts, retrying the entries SQS reports as
+ * failed with a doubling backoff, and returning what still failed so the caller can report it. Entry ids are the
+ * item's position in its chunk.
+ */
+final class BatchCalls {
+    /** SQS's limit of entries per batch call. */
+    static final int MAX_ENTRIES = 10;
+
+    private final int maxAttempts;
+    private final Duration firstBackoff;
+
+    BatchCalls(int maxAttempts, Duration firstBackoff) {
+        this.maxAttempts = maxAttempts;
+        this.firstBackoff = firstBackoff;
+    }
+
+    /** One batch call: sends a chunk whose entry ids are "0", "1", ... and returns the failed entries. */
+    @FunctionalInterface
+    interface Call<T> {
+        List<BatchResultErrorEntry> send(List<T> chunk);
+    }
+
+    /**
+     * What a run left undone.
+     *
+     * @param failed the items still failing after the last attempt, with the last error entry of each
+     * @param error the call failure that stopped the run, or {@code null}
+     * @param unsent how many items were not tried because of that failure (they include the failing chunk)
+     * @param attempts how many rounds were sent
+     */
+    record Outcome<T>(Map<T, BatchResultErrorEntry> failed, SdkException error, int unsent, int attempts) {
+        boolean succeeded() {
+            return failed.isEmpty() && error == null;
+        }
+
+        /** Returns how many items were not handled. */
+        int undone() {
+            return failed.size() + unsent;
+        }
+
+        /** Returns whether trying the undone items again later may succeed. */
+        boolean isTransient() {
+            if (error != null) {
+                return SqsFailures.isTransient(error);
+            }
+            return failed.values().stream().noneMatch(entry -> Boolean.TRUE.equals(entry.senderFault()));
+        }
+
+        /** Returns what went wrong, as {@code 2 after 4 attempts (ReceiptHandleIsInvalid x2)}. */
+        String describe() {
+            StringBuilder sb = new StringBuilder();
+            if (!failed.isEmpty()) {
+                sb.append(failed.size()).append(" failed after ").append(attempts)
+                        .append(attempts == 1 ? " attempt (" : " attempts (").append(codes()).append(')');
+            }
+            if (error != null) {
+                sb.append(sb.length() == 0 ? "" : "; ").append(unsent).append(" not sent: call failed with ")
+                        .append(SqsFailures.code(error));
+            }
+            return sb.toString();
+        }
+
+        /** Returns the error codes and their counts, as {@code ReceiptHandleIsInvalid x2, InternalError x1}. */
+        String codes() {
+            Map<String, Integer> counts = new TreeMap<>();
+            failed.values().forEach(entry -> counts.merge(entry.code(), 1, Integer::sum));
+            StringBuilder sb = new StringBuilder();
+            counts.forEach((code, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(code).append(" x").append(n));
+            return sb.toString();
+        }
+    }
+
+    /**
+     * Sends the items in chunks of at most ten entries and {@code maxBytes} in total, retrying failed entries.
+     *
+     * @param items the items, each sent once unless SQS reports it failed
+     * @param size an item's size in bytes toward the chunk's limit
+     * @param maxBytes the most bytes one chunk may hold
+     * @param call the batch call
+     * @return what still failed; a call failure stops the run at once (the SDK has already retried it)
+     */
+    <T> Outcome<T> run(List<T> items, ToIntFunction<T> size, int maxBytes, Call<T> call) {
+        Map<T, BatchResultErrorEntry> failed = new LinkedHashMap<>();
+        List<T> pending = items;
+        int attempt = 0;
+        while (!pending.isEmpty()) {
+            attempt++;
+            failed.clear();
+            List<List<T>> chunks = chunks(pending, size, maxBytes);
+            int done = 0;
+            for (List<T> chunk : chunks) {
+                List<BatchResultErrorEntry> errors;
+                try {
+                    errors = call.send(chunk);
+                } catch (SdkException e) {
+                    return new Outcome<>(Map.copyOf(failed), e, pending.size() - done, attempt);
+                }
+                for (BatchResultErrorEntry error : errors) {
+                    failed.put(chunk.get(Integer.parseInt(error.id())), error);
+                }
+                done += chunk.size();
+            }
+            if (failed.isEmpty() || attempt >= maxAttempts || !pause(attempt)) {
+                break;
+            }
+            pending = new ArrayList<>(failed.keySet());
+        }
+        return new Outcome<>(Map.copyOf(failed), null, 0, attempt);
+    }
+
+    /** Runs the call with items of no size of their own: plain chunks of ten. */
+    <T> Outcome<T> run(List<T> items, Call<T> call) {
+        return run(items, item -> 0, Integer.MAX_VALUE, call);
+    }
+
+    private boolean pause(int attempt) {
+        try {
+            Thread.sleep(firstBackoff.toMillis() << (attempt - 1));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false; // report what failed instead of retrying
+        }
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items, ToIntFunction<T> size, int maxBytes) {
+        List<List<T>> chunks = new ArrayList<>();
+        List<T> current = new ArrayList<>();
+        long bytes = 0;
+        for (T item : items) {
+            int itemBytes = size.applyAsInt(item);
+            if (!current.isEmpty() && (current.size() == MAX_ENTRIES || bytes + itemBytes > maxBytes)) {
+                chunks.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(item);
+            bytes += itemBytes;
+        }
+        if (!current.isEmpty()) {
+            chunks.add(current);
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,205 @@
+package io.maskpipe.sqs;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.maskpipe.core.FieldPath;
+import io.maskpipe.core.Outcome;
+import io.maskpipe.core.ReasonCode;
+import io.maskpipe.core.Record;
+import io.maskpipe.core.Rejection;
+import io.maskpipe.core.Value;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decodes a JSON object into a {@link Record} with Jackson's streaming parser: numbers exact as {@link BigDecimal},
+ * nested objects and arrays kept, JSON null apart from an absent field.
+ *
+ * <p>Refuses, with a rejection naming the place and never the text: malformed JSON (line and column), a top level
+ * that is not an object, content after the object, a key given twice in one object (JSON leaves its meaning open,
+ * so a masker could see one value and a database the other), nesting deeper than the limit, text holding an
+ * unpaired surrogate (from a {@code \ud800} escape, say), and numbers whose exponent would write out to more than
+ * {@value #MAX_SCALE} digits. Thread-safe: the factory is shared, each call has its own parser.
+ */
+final class JsonBodyDecoder implements SqsSource.BodyDecoder {
+    /** The largest exponent (either sign) a number may have; {@code 1e999999999} would print a billion digits. */
+    static final int MAX_SCALE = 1000;
+
+    private final JsonFactory factory = new JsonFactory();
+    private final int maxDepth;
+
+    JsonBodyDecoder(int maxDepth) {
+        this.maxDepth = maxDepth;
+    }
+
+    @Override
+    public Outcome decode(String body) {
+        JsonParser parser;
+        try {
+            parser = factory.createParser(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading JSON from memory", e); // a String reader does no I/O
+        }
+        try (parser) {
+            return decode(parser);
+        } catch (Invalid e) {
+            return Outcome.reject(e.rejection);
+        } catch (StreamConstraintsException e) {
+            return Outcome.reject(Rejection.of(ReasonCode.MALFORMED_JSON,
+                    "exceeds the parser's length limits at " + where(parser.currentLocation())));
+        } catch (JsonProcessingException e) {
+            // Jackson's message quotes the offending characters: only the position is kept. It refuses unpaired
+            // surrogates in keys itself, saying so in its message.
+            String message = String.valueOf(e.getOriginalMessage());
+            ReasonCode reason = message.contains("surrogate") ? ReasonCode.INVALID_ENCODING : ReasonCode.MALFORMED_JSON;
+            String rule = reason == ReasonCode.INVALID_ENCODING ? "unpaired surrogate in a key at " : "not valid JSON at ";
+            return Outcome.reject(Rejection.of(reason, rule + where(e.getLocation())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading JSON from memory", e);
+        }
+    }
+
+    private Outcome decode(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            return Outcome.reject(Rejection.of(ReasonCode.MALFORMED_JSON, "no JSON value in the body"));
+        }
+        if (first != JsonToken.START_OBJECT) {
+            return Outcome.reject(Rejection.of(ReasonCode.NOT_AN_OBJECT,
+                    "top level is " + kindOf(first) + ", not an object"));
+        }
+        Record record = readObject(parser, null, 1);
+        if (parser.nextToken() != null) {
+            return Outcome.reject(Rejection.of(ReasonCode.MALFORMED_JSON,
+                    "content after the top-level object at " + where(parser.currentTokenLocation())));
+        }
+        return Outcome.accept(record);
+    }
+
+    private Record readObject(JsonParser parser, Step step, int depth) throws IOException {
+        if (depth > maxDepth) {
+            throw new Invalid(step, ReasonCode.MALFORMED_JSON,
+                    "nested deeper than " + maxDepth + " levels at " + where(parser.currentTokenLocation()));
+        }
+        Map<String, Value> fields = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            Step child = new Step(step, name, -1);
+            if (fields.containsKey(name)) {
+                throw new Invalid(child, ReasonCode.MALFORMED_JSON,
+                        "key given twice in one object, again at " + where(parser.currentTokenLocation()));
+            }
+            fields.put(name, readValue(parser, parser.nextToken(), child, depth));
+        }
+        Record.Builder builder = Record.builder();
+        fields.forEach(builder::put);
+        return builder.build();
+    }
+
+    private Value readValue(JsonParser parser, JsonToken token, Step step, int depth) throws IOException {
+        switch (token) {
+            case VALUE_STRING:
+                String text = parser.getText();
+                if (Utf8.hasUnpairedSurrogate(text)) {
+                    throw new Invalid(step, ReasonCode.INVALID_ENCODING, "text holds an unpaired surrogate");
+                }
+                return Value.of(text);
+            case VALUE_NUMBER_INT:
+                JsonParser.NumberType type = parser.getNumberType();
+                if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+                    return Value.of(parser.getLongValue());
+                }
+                return Value.of(parser.getDecimalValue());
+            case VALUE_NUMBER_FLOAT:
+                BigDecimal number = parser.getDecimalValue();
+                if (Math.abs(number.scale()) > MAX_SCALE) {
+                    throw new Invalid(step, ReasonCode.INVALID_VALUE,
+                            "number's exponent is beyond +/-" + MAX_SCALE);
+                }
+                return Value.of(number);
+            case VALUE_TRUE:
+                return Value.of(true);
+            case VALUE_FALSE:
+                return Value.of(false);
+            case VALUE_NULL:
+                return Value.nullValue();
+            case START_OBJECT:
+                return readObject(parser, step, depth + 1);
+            case START_ARRAY:
+                return readArray(parser, step, depth + 1);
+            default:
+                throw new IllegalStateException("JSON parser gave " + token + " where a value belongs");
+        }
+    }
+
+    private Value readArray(JsonParser parser, Step step, int depth) throws IOException {
+        if (depth > maxDepth) {
+            throw new Invalid(step, ReasonCode.MALFORMED_JSON,
+                    "nested deeper than " + maxDepth + " levels at " + where(parser.currentTokenLocation()));
+        }
+        List<Value> elements = new ArrayList<>();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            elements.add(readValue(parser, token, new Step(step, null, elements.size()), depth));
+        }
+        return Value.of(elements);
+    }
+
+    private static String kindOf(JsonToken token) {
+        switch (token) {
+            case START_ARRAY:
+                return "an array";
+            case VALUE_STRING:
+                return "a string";
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return "a number";
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return "a boolean";
+            default:
+                return "null";
+        }
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null) {
+            return "an unknown position";
+        }
+        return "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** The way from the top-level object to a value, turned into a {@link FieldPath} only for a rejection. */
+    private record Step(Step parent, String name, int index) {
+        FieldPath toPathOrNull() {
+            FieldPath base = parent == null ? null : parent.toPathOrNull();
+            if (name == null) {
+                return base == null ? null : base.index(index);
+            }
+            if (name.isEmpty()) {
+                return base; // no path can name this key: point at its parent
+            }
+            return base == null ? FieldPath.of(name) : base.child(name);
+        }
+    }
+
+    /** Stops decoding with a rejection; cheap, with no stack trace. */
+    private static final class Invalid extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Rejection rejection;
+
+        Invalid(Step step, ReasonCode reason, String rule) {
+            super(rule, null, false, false);
+            FieldPath path = step == null ? null : step.toPathOrNull();
+            this.rejection = path == null ? Rejection.of(reason, rule) : Rejection.of(reason, path, rule);
+        }
+    }
+}

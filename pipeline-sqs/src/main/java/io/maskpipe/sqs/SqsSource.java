@@ -1,0 +1,586 @@
+package io.maskpipe.sqs;
+
+import io.maskpipe.core.Outcome;
+import io.maskpipe.core.spi.Delivery;
+import io.maskpipe.core.spi.Source;
+import io.maskpipe.core.spi.SourceException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
+
+/**
+ * A {@link Source} that long-polls an Amazon SQS queue, decodes each JSON body into a record, and deletes a message
+ * only when the pipeline acknowledges it.
+ *
+ * <p>Use it as {@code Pipeline.from(SqsSource.of(sqs, queueUrl))}, or configure it with {@link #builder()}. Bodies
+ * that cannot be decoded become deliveries carrying a rejection (malformed JSON, not an object, too large, not
+ * encodable as UTF-8) with the raw body kept for the dead-letter queue; the pipeline never stops for one message.
+ * Each record's metadata holds the SQS message id (the sinks' idempotency key), the sent time, the receive count,
+ * the FIFO message group and the text message attributes under {@value #ATTRIBUTE_PREFIX}. FIFO message groups
+ * become {@link Delivery#group()}, so the pipeline resolves a group's messages in order.
+ *
+ * <p>Immutable and thread-safe: any number of pollers may share one source. See {@code docs/sqs.md}.
+ *
+ * @since 0.1.0
+ */
+public final class SqsSource implements Source {
+    /** The metadata key of a FIFO message's group id. */
+    public static final String MESSAGE_GROUP_ID = "message_group_id";
+    /** The prefix of metadata keys that hold the message's text and number attributes, as in {@code attr.tenant}. */
+    public static final String ATTRIBUTE_PREFIX = "attr.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqsSource.class);
+    private static final int MAX_VISIBILITY_SECONDS = 43_200; // SQS: 12 hours
+
+    private final SqsClient client;
+    private final boolean ownsClient;
+    private final String queueUrl;
+    private final String queueName;
+    private final int waitSeconds;
+    private final int maxMessages;
+    private final Integer visibilitySeconds;
+    private final SqsMessages messages;
+    private final BatchCalls batches;
+    private volatile Duration queueVisibility;
+
+    private SqsSource(Builder b, SqsClient client, boolean ownsClient) {
+        this.client = client;
+        this.ownsClient = ownsClient;
+        this.queueUrl = b.queueUrl;
+        this.queueName = queueNameOf(b.queueUrl);
+        this.waitSeconds = (int) (b.waitTime == null ? 20 : b.waitTime.getSeconds());
+        this.maxMessages = b.maxMessages == null ? 10 : b.maxMessages;
+        this.visibilitySeconds = b.visibilityTimeout == null ? null : (int) b.visibilityTimeout.getSeconds();
+        BodyDecoder decoder = b.decoder != null ? b.decoder
+                : new JsonBodyDecoder(b.maxNestingDepth == null ? 64 : b.maxNestingDepth);
+        int maxBody = b.maxBodySize == null ? 256 * 1024 : b.maxBodySize;
+        this.messages = new SqsMessages(queueUrl, queueName, maxBody, decoder);
+        this.batches = new BatchCalls(b.batchAttempts == null ? 4 : b.batchAttempts,
+                b.retryBackoff == null ? Duration.ofMillis(100) : b.retryBackoff);
+    }
+
+    /**
+     * Returns a source on the given client and queue, with the default settings: 20 s long polls, 10 messages per
+     * receive, the queue's own visibility timeout, bodies up to 256 KiB of JSON.
+     *
+     * @param client the SQS client, which stays the caller's to close
+     * @param queueUrl the queue's URL
+     * @return the source
+     */
+    public static SqsSource of(SqsClient client, String queueUrl) {
+        return builder().client(client).queueUrl(queueUrl).build();
+    }
+
+    /**
+     * Returns a builder for a source.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the queue's URL.
+     *
+     * @return the URL this source polls
+     */
+    public String queueUrl() {
+        return queueUrl;
+    }
+
+    /**
+     * Receives up to the configured number of messages with one {@code ReceiveMessage} call, long-polling up to
+     * the configured wait time or {@code maxWait}, whichever is shorter (whole seconds).
+     *
+     * @throws InterruptedException when the polling thread is interrupted
+     * @throws SourceException when SQS cannot be reached or refuses the call; transient for throttling, server
+     *     errors and I/O, permanent for a missing queue or refused credentials
+     */
+    @Override
+    public List<Delivery> receive(Duration maxWait) throws InterruptedException {
+        Objects.requireNonNull(maxWait, "maxWait");
+        if (Thread.interrupted()) {
+            throw new InterruptedException("SqsSource: interrupted before receiving");
+        }
+        ReceiveMessageRequest.Builder request = ReceiveMessageRequest.builder()
+                .queueUrl(queueUrl)
+                .maxNumberOfMessages(maxMessages)
+                .waitTimeSeconds((int) Math.max(0, Math.min(waitSeconds, maxWait.getSeconds())))
+                .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP,
+                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                        MessageSystemAttributeName.MESSAGE_GROUP_ID)
+                .messageAttributeNames("All");
+        if (visibilitySeconds != null) {
+            request.visibilityTimeout(visibilitySeconds);
+        }
+        List<Message> received;
+        try {
+            received = client.receiveMessage(request.build()).messages();
+        } catch (SdkException e) {
+            if (SqsFailures.isInterruption(e)) {
+                throw new InterruptedException("SqsSource: interrupted while receiving");
+            }
+            throw failure("ReceiveMessage", e);
+        }
+        List<Delivery> deliveries = new ArrayList<>(received.size());
+        for (Message message : received) {
+            deliveries.add(messages.toDelivery(message));
+        }
+        return deliveries;
+    }
+
+    /**
+     * Deletes the messages with {@code DeleteMessageBatch}, ten per call, retrying entries SQS reports as failed
+     * with a doubling backoff.
+     *
+     * @throws SourceException naming how many were not deleted and the error codes, when some still fail after the
+     *     last attempt; those messages will be delivered again
+     * @throws IllegalArgumentException when a delivery did not come from this source
+     */
+    @Override
+    public void acknowledge(List<Delivery> deliveries) {
+        BatchCalls.Outcome<Delivery> outcome = batches.run(receiptsOf(deliveries), chunk ->
+                client.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(deleteEntries(chunk))).failed());
+        if (!outcome.succeeded()) {
+            throw incomplete("DeleteMessageBatch", "deleted", deliveries.size(), outcome);
+        }
+    }
+
+    /**
+     * Keeps the messages hidden for {@code extension} from now (whole seconds, rounded up, at most 12 hours) with
+     * {@code ChangeMessageVisibilityBatch}, while their batch is still being written.
+     *
+     * @throws SourceException when some could not be extended after the last attempt; they may be delivered again
+     *     while still in progress, which the sink's idempotency absorbs
+     */
+    @Override
+    public void extendVisibility(List<Delivery> deliveries, Duration extension) {
+        Objects.requireNonNull(extension, "extension");
+        long millis = Math.max(0, extension.toMillis());
+        int seconds = (int) Math.min(MAX_VISIBILITY_SECONDS, (millis + 999) / 1000);
+        BatchCalls.Outcome<Delivery> outcome = changeVisibility(receiptsOf(deliveries), seconds);
+        if (!outcome.succeeded()) {
+            throw incomplete("ChangeMessageVisibilityBatch", "extended", deliveries.size(), outcome);
+        }
+    }
+
+    /**
+     * Makes the messages visible again at once (visibility timeout 0). A failure is logged, not thrown: the
+     * messages then come back after their visibility timeout instead.
+     */
+    @Override
+    public void release(List<Delivery> deliveries) {
+        BatchCalls.Outcome<Delivery> outcome = changeVisibility(receiptsOf(deliveries), 0);
+        if (!outcome.succeeded()) {
+            LOG.warn("{}; they come back after their visibility timeout",
+                    incomplete("ChangeMessageVisibilityBatch", "released", deliveries.size(), outcome).getMessage());
+        }
+    }
+
+    /**
+     * Returns the configured visibility timeout, or else the queue's, read once with {@code GetQueueAttributes}.
+     *
+     * @throws SourceException when the queue's attributes cannot be read
+     */
+    @Override
+    public Duration visibilityTimeout() {
+        if (visibilitySeconds != null) {
+            return Duration.ofSeconds(visibilitySeconds);
+        }
+        Duration cached = queueVisibility;
+        if (cached == null) {
+            try {
+                String seconds = client.getQueueAttributes(r -> r.queueUrl(queueUrl)
+                        .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
+                        .attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT);
+                cached = Duration.ofSeconds(Long.parseLong(seconds));
+            } catch (SdkException e) {
+                throw failure("GetQueueAttributes", e);
+            } catch (NumberFormatException | NullPointerException e) {
+                throw new SourceException(SqsFailures.describe("GetQueueAttributes", queueName,
+                        "no VisibilityTimeout in the answer"), false, null);
+            }
+            queueVisibility = cached;
+        }
+        return cached;
+    }
+
+    /** Closes the SQS client if this source built it; a client passed in stays open. */
+    @Override
+    public void close() {
+        if (ownsClient) {
+            client.close();
+        }
+    }
+
+    /** Returns the queue's name: {@code SqsSource[queue=logins]}. */
+    @Override
+    public String toString() {
+        return "SqsSource[queue=" + queueName + "]";
+    }
+
+    private BatchCalls.Outcome<Delivery> changeVisibility(List<Delivery> deliveries, int seconds) {
+        return batches.run(deliveries, chunk -> client.changeMessageVisibilityBatch(r -> r.queueUrl(queueUrl)
+                .entries(visibilityEntries(chunk, seconds))).failed());
+    }
+
+    private List<Delivery> receiptsOf(List<Delivery> deliveries) {
+        Objects.requireNonNull(deliveries, "deliveries");
+        for (Delivery delivery : deliveries) {
+            if (!(delivery.receipt() instanceof Receipt receipt) || !receipt.queueUrl().equals(queueUrl)) {
+                throw new IllegalArgumentException("delivery '" + delivery.id() + "': not received from queue '"
+                        + queueName + "'");
+            }
+        }
+        return deliveries;
+    }
+
+    private static List<DeleteMessageBatchRequestEntry> deleteEntries(List<Delivery> chunk) {
+        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                    .receiptHandle(handleOf(chunk.get(i))).build());
+        }
+        return entries;
+    }
+
+    private static List<ChangeMessageVisibilityBatchRequestEntry> visibilityEntries(List<Delivery> chunk,
+                                                                                    int seconds) {
+        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(i))
+                    .receiptHandle(handleOf(chunk.get(i))).visibilityTimeout(seconds).build());
+        }
+        return entries;
+    }
+
+    private static String handleOf(Delivery delivery) {
+        return ((Receipt) delivery.receipt()).handle();
+    }
+
+    private SourceException failure(String operation, SdkException e) {
+        return new SourceException(SqsFailures.describe(operation, queueName, SqsFailures.code(e)),
+                SqsFailures.isTransient(e), e);
+    }
+
+    private SourceException incomplete(String operation, String verb, int total,
+                                       BatchCalls.Outcome<Delivery> outcome) {
+        String detail = outcome.undone() + " of " + total + " messages not " + verb + ": " + outcome.describe();
+        return new SourceException(SqsFailures.describe(operation, queueName, detail), outcome.isTransient(),
+                outcome.error());
+    }
+
+    static String queueNameOf(String queueUrl) {
+        String path = URI.create(queueUrl).getPath();
+        String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
+        return name.isEmpty() ? queueUrl : name;
+    }
+
+    /**
+     * Decodes a message body into a record, for queues whose bodies are not JSON objects.
+     *
+     * <p>Return a rejection, never throw, for a body that cannot be decoded, and word it without quoting the body:
+     * the rejection is logged and stored. A decoder that throws or returns {@code null} has the message rejected as
+     * {@code TRANSFORM_FAILED} with the exception's class name. The source replaces the record's metadata with the
+     * message's. Must be thread-safe.
+     *
+     * @since 0.1.0
+     */
+    @FunctionalInterface
+    public interface BodyDecoder {
+        /**
+         * Decodes one body, already checked against the size limit and for UTF-8 encodability.
+         *
+         * @param body the message body
+         * @return the record, or the rejection that says why the body is unusable
+         */
+        Outcome decode(String body);
+    }
+
+    /**
+     * Collects the settings of an {@link SqsSource}: the queue, the client (given, or built from region, endpoint
+     * and credentials), polling and decoding limits. Each setting may be given once; {@link #build()} checks their
+     * combination and copies them. Not thread-safe.
+     *
+     * <p>This builder is long from its documentation, not its logic: each setting says its range and default.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private SqsClient client;
+        private Region region;
+        private URI endpointOverride;
+        private AwsCredentialsProvider credentialsProvider;
+        private String queueUrl;
+        private Duration waitTime;
+        private Integer maxMessages;
+        private Duration visibilityTimeout;
+        private Integer maxBodySize;
+        private Integer maxNestingDepth;
+        private BodyDecoder decoder;
+        private Integer batchAttempts;
+        private Duration retryBackoff;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the SQS client to use; it stays the caller's to close. Without one, the source builds its own from
+         * {@link #region}, {@link #endpointOverride} and {@link #credentialsProvider} (or the SDK's defaults), which
+         * needs an SDK HTTP client on the class path (see {@code docs/sqs.md}), and closes it on {@link #close()}.
+         *
+         * @param client the client
+         * @return this builder
+         */
+        public Builder client(SqsClient client) {
+            once(this.client, "client");
+            this.client = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /**
+         * Sets the region of the client the source builds. Default: the SDK's region provider chain.
+         *
+         * @param region the region
+         * @return this builder
+         */
+        public Builder region(Region region) {
+            once(this.region, "region");
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /**
+         * Sets the endpoint of the client the source builds, for ElasticMQ, LocalStack or a VPC endpoint.
+         *
+         * @param endpoint the endpoint, such as {@code http://localhost:9324}
+         * @return this builder
+         */
+        public Builder endpointOverride(URI endpoint) {
+            once(this.endpointOverride, "endpointOverride");
+            this.endpointOverride = Objects.requireNonNull(endpoint, "endpoint");
+            return this;
+        }
+
+        /**
+         * Sets the credentials of the client the source builds. Default: the SDK's default credentials chain.
+         *
+         * @param provider the credentials provider
+         * @return this builder
+         */
+        public Builder credentialsProvider(AwsCredentialsProvider provider) {
+            once(this.credentialsProvider, "credentialsProvider");
+            this.credentialsProvider = Objects.requireNonNull(provider, "provider");
+            return this;
+        }
+
+        /**
+         * Sets the queue to poll. Required.
+         *
+         * @param queueUrl the queue's URL, as {@code GetQueueUrl} returns it
+         * @return this builder
+         */
+        public Builder queueUrl(String queueUrl) {
+            once(this.queueUrl, "queueUrl");
+            Objects.requireNonNull(queueUrl, "queueUrl");
+            URI uri;
+            try {
+                uri = URI.create(queueUrl);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("queueUrl: not a URL", e);
+            }
+            if (!uri.isAbsolute() || uri.getHost() == null) {
+                throw new IllegalArgumentException("queueUrl: not an absolute http(s) URL");
+            }
+            this.queueUrl = queueUrl;
+            return this;
+        }
+
+        /**
+         * Sets the longest a receive waits for messages (SQS long polling), in whole seconds. Default: 20 s, which
+         * costs the fewest empty receives.
+         *
+         * @param waitTime from 0 (short polling) to 20 seconds
+         * @return this builder
+         */
+        public Builder waitTime(Duration waitTime) {
+            once(this.waitTime, "waitTime");
+            Objects.requireNonNull(waitTime, "waitTime");
+            if (waitTime.isNegative() || waitTime.compareTo(Duration.ofSeconds(20)) > 0) {
+                throw new IllegalArgumentException("waitTime: " + waitTime.toMillis()
+                        + " ms given, 0 to 20 seconds allowed");
+            }
+            this.waitTime = waitTime;
+            return this;
+        }
+
+        /**
+         * Sets how many messages one receive asks for. Default: 10, the SQS maximum and the fastest.
+         *
+         * @param maxMessages from 1 to 10
+         * @return this builder
+         */
+        public Builder maxMessages(int maxMessages) {
+            once(this.maxMessages, "maxMessages");
+            if (maxMessages < 1 || maxMessages > 10) {
+                throw new IllegalArgumentException("maxMessages: " + maxMessages + " given, 1 to 10 allowed");
+            }
+            this.maxMessages = maxMessages;
+            return this;
+        }
+
+        /**
+         * Sets the visibility timeout asked for on each receive, in whole seconds. Default: the queue's own, read
+         * once from its attributes. The pipeline extends it while a batch is slower.
+         *
+         * @param visibilityTimeout from 1 second to 12 hours
+         * @return this builder
+         */
+        public Builder visibilityTimeout(Duration visibilityTimeout) {
+            once(this.visibilityTimeout, "visibilityTimeout");
+            Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
+            if (visibilityTimeout.getSeconds() < 1 || visibilityTimeout.getSeconds() > MAX_VISIBILITY_SECONDS) {
+                throw new IllegalArgumentException("visibilityTimeout: " + visibilityTimeout.toMillis()
+                        + " ms given, 1 second to 12 hours allowed");
+            }
+            this.visibilityTimeout = visibilityTimeout;
+            return this;
+        }
+
+        /**
+         * Sets the largest body, in UTF-8 bytes, the source decodes; a larger one is rejected as
+         * {@code BODY_TOO_LARGE}. Default: 256 KiB.
+         *
+         * @param bytes one or more
+         * @return this builder
+         */
+        public Builder maxBodySize(int bytes) {
+            once(this.maxBodySize, "maxBodySize");
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxBodySize: " + bytes + " bytes given, at least 1 required");
+            }
+            this.maxBodySize = bytes;
+            return this;
+        }
+
+        /**
+         * Sets how deeply objects and arrays may nest in a JSON body, the top-level object counting as 1; a deeper
+         * body is rejected as {@code MALFORMED_JSON}. Default: 64.
+         *
+         * @param depth from 1 to 500
+         * @return this builder
+         */
+        public Builder maxNestingDepth(int depth) {
+            once(this.maxNestingDepth, "maxNestingDepth");
+            if (depth < 1 || depth > 500) {
+                throw new IllegalArgumentException("maxNestingDepth: " + depth + " given, 1 to 500 allowed");
+            }
+            this.maxNestingDepth = depth;
+            return this;
+        }
+
+        /**
+         * Replaces the JSON decoder, for bodies in another format. The size and encoding checks still apply.
+         *
+         * @param decoder the decoder
+         * @return this builder
+         */
+        public Builder decoder(BodyDecoder decoder) {
+            once(this.decoder, "decoder");
+            this.decoder = Objects.requireNonNull(decoder, "decoder");
+            return this;
+        }
+
+        /**
+         * Sets how many times an entry of a delete or visibility batch that SQS reports as failed is tried, with a
+         * doubling backoff from 100 ms between tries. Default: 4.
+         *
+         * @param attempts from 1 to 10
+         * @return this builder
+         */
+        public Builder batchAttempts(int attempts) {
+            once(this.batchAttempts, "batchAttempts");
+            if (attempts < 1 || attempts > 10) {
+                throw new IllegalArgumentException("batchAttempts: " + attempts + " given, 1 to 10 allowed");
+            }
+            this.batchAttempts = attempts;
+            return this;
+        }
+
+        // Tests shorten the backoff; users tune batchAttempts.
+        Builder retryBackoff(Duration backoff) {
+            this.retryBackoff = backoff;
+            return this;
+        }
+
+        /**
+         * Builds the source, building its SQS client first when none was given.
+         *
+         * @return the source
+         * @throws IllegalStateException when the queue URL is missing, when a client is given together with
+         *     settings for one the source would build, when a custom decoder is given with a nesting depth, or when
+         *     the SDK cannot build a client (no HTTP client on the class path, no region)
+         */
+        public SqsSource build() {
+            if (queueUrl == null) {
+                throw new IllegalStateException("queueUrl: required");
+            }
+            if (decoder != null && maxNestingDepth != null) {
+                throw new IllegalStateException("maxNestingDepth: applies to the JSON decoder, not to a custom one");
+            }
+            if (client != null) {
+                if (region != null || endpointOverride != null || credentialsProvider != null) {
+                    throw new IllegalStateException("client: given together with region, endpointOverride or "
+                            + "credentialsProvider, which configure a client the source builds; set them on your "
+                            + "client instead");
+                }
+                return new SqsSource(this, client, false);
+            }
+            return new SqsSource(this, buildClient(), true);
+        }
+
+        private SqsClient buildClient() {
+            SqsClientBuilder builder = SqsClient.builder();
+            if (region != null) {
+                builder.region(region);
+            }
+            if (endpointOverride != null) {
+                builder.endpointOverride(endpointOverride);
+            }
+            if (credentialsProvider != null) {
+                builder.credentialsProvider(credentialsProvider);
+            }
+            try {
+                return builder.build();
+            } catch (SdkException e) {
+                throw new IllegalStateException("client: the AWS SDK could not build an SqsClient ("
+                        + e.getClass().getSimpleName() + "); check that an SDK HTTP client such as "
+                        + "software.amazon.awssdk:url-connection-client is on the class path and a region is set",
+                        e);
+            }
+        }
+
+        private static void once(Object current, String setting) {
+            if (current != null) {
+                throw new IllegalStateException(setting + ": already set");
+            }
+        }
+    }
+}

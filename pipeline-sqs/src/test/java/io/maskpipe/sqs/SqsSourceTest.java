@@ -1,0 +1,276 @@
+package io.maskpipe.sqs;
+
+import static io.maskpipe.sqs.ElasticMq.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.maskpipe.core.Metadata;
+import io.maskpipe.core.Outcome;
+import io.maskpipe.core.Record;
+import io.maskpipe.core.Value;
+import io.maskpipe.core.spi.Delivery;
+import io.maskpipe.core.spi.SourceException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+
+class SqsSourceTest {
+    @RegisterExtension
+    static final ElasticMq SQS = new ElasticMq();
+
+    private static final Duration SHORT = Duration.ofSeconds(1);
+
+    @Test
+    void receive_jsonBody_decodesRecordWithSqsMetadata() throws Exception {
+        String queue = SQS.newQueue(Duration.ofSeconds(30));
+        String id = SQS.send(queue, "{\"ip\":\"10.0.0.1\",\"n\":1.50,\"big\":12345678901234567890,"
+                        + "\"device\":{\"id\":\"d-1\",\"tags\":[\"a\",null]},\"locale\":null}",
+                r -> r.messageAttributes(Map.of("tenant", text("acme"))));
+        SqsSource source = SqsSource.of(SQS.client(), queue);
+
+        List<Delivery> deliveries = receiveAll(source, 1);
+
+        Delivery delivery = deliveries.get(0);
+        assertThat(delivery.id()).isEqualTo(id);
+        assertThat(delivery.group()).isEmpty();
+        assertThat(delivery.body()).hasValueSatisfying(body -> assertThat(body).startsWith("{\"ip\""));
+        Record record = ((Outcome.Accepted) delivery.content()).record();
+        assertThat(record.textOrNull("ip")).isEqualTo("10.0.0.1");
+        assertThat(record.get("n")).contains(Value.of(new BigDecimal("1.50")));
+        assertThat(record.get("big")).contains(Value.of(new BigDecimal("12345678901234567890")));
+        assertThat(record.textOrNull("device.id")).isEqualTo("d-1");
+        assertThat(record.get("device.tags[1]")).contains(Value.nullValue());
+        assertThat(record.get("locale")).contains(Value.nullValue());
+        assertThat(record.get("absent")).isEmpty();
+        Metadata metadata = record.metadata();
+        assertThat(metadata).isEqualTo(delivery.metadata());
+        assertThat(metadata.messageId()).contains(id);
+        assertThat(metadata.sentTime()).isPresent();
+        assertThat(metadata.get(Metadata.RECEIVE_COUNT)).contains("1");
+        assertThat(metadata.get(SqsSource.ATTRIBUTE_PREFIX + "tenant")).contains("acme");
+    }
+
+    @Test
+    void acknowledge_moreThanTenMessages_deletesThemAll() throws Exception {
+        String queue = SQS.newQueue(Duration.ofSeconds(30));
+        for (int i = 0; i < 25; i++) {
+            SQS.send(queue, "{\"i\":" + i + "}");
+        }
+        SqsSource source = SqsSource.of(SQS.client(), queue);
+
+        source.acknowledge(receiveAll(source, 25));
+
+        assertThat(SQS.depth(queue)).isZero();
+    }
+
+    @Test
+    void release_receivedMessage_isDeliveredAgainAtOnce() throws Exception {
+        String queue = SQS.newQueue(Duration.ofSeconds(60));
+        String id = SQS.send(queue, "{}");
+        SqsSource source = SqsSource.of(SQS.client(), queue);
+
+        source.release(receiveAll(source, 1));
+        Delivery again = receiveAll(source, 1).get(0);
+
+        assertThat(again.id()).isEqualTo(id);
+        assertThat(again.metadata().get(Metadata.RECEIVE_COUNT)).contains("2");
+    }
+
+    @Test
+    void extendVisibility_toOneSecond_bringsMessageBackAfterIt() throws Exception {
+        // The queue hides messages for a minute; a working ChangeMessageVisibilityBatch brings it back in a second.
+        String queue = SQS.newQueue(Duration.ofSeconds(60));
+        String id = SQS.send(queue, "{}");
+        SqsSource source = SqsSource.of(SQS.client(), queue);
+
+        source.extendVisibility(receiveAll(source, 1), SHORT);
+
+        assertThat(receiveAll(source, 1).get(0).id()).isEqualTo(id);
+    }
+
+    @Test
+    void visibilityTimeout_notConfigured_isReadFromTheQueue() {
+        String queue = SQS.newQueue(Duration.ofSeconds(7));
+
+        assertThat(SqsSource.of(SQS.client(), queue).visibilityTimeout()).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void visibilityTimeout_configured_isAskedForOnEachReceive() throws Exception {
+        String queue = SQS.newQueue(Duration.ofSeconds(60));
+        String id = SQS.send(queue, "{}");
+        SqsSource source = SqsSource.builder().client(SQS.client()).queueUrl(queue)
+                .visibilityTimeout(SHORT).build();
+
+        receiveAll(source, 1);
+
+        assertThat(source.visibilityTimeout()).isEqualTo(SHORT);
+        assertThat(receiveAll(source, 1).get(0).id()).isEqualTo(id); // back after 1 s, not 60
+    }
+
+    @Test
+    void receive_fifoQueue_givesMessageGroupAsDeliveryGroup() throws Exception {
+        String queue = SQS.newFifoQueue(Duration.ofSeconds(30));
+        SQS.send(queue, "{\"user\":\"u1\"}", r -> r.messageGroupId("user-1").messageDeduplicationId("m1"));
+        SqsSource source = SqsSource.of(SQS.client(), queue);
+
+        Delivery delivery = receiveAll(source, 1).get(0);
+
+        assertThat(delivery.group()).contains("user-1");
+        assertThat(delivery.metadata().get(SqsSource.MESSAGE_GROUP_ID)).contains("user-1");
+    }
+
+    @Test
+    void acknowledge_entryFailsOnce_isRetriedAndDeleted() throws Exception {
+        String queue = SQS.newQueue(Duration.ofSeconds(30));
+        for (int i = 0; i < 3; i++) {
+            SQS.send(queue, "{}");
+        }
+        CorruptFirstDeleteEntry corrupt = new CorruptFirstDeleteEntry(1);
+        try (SqsClient client = SQS.newClient(corrupt)) {
+            SqsSource source = fastRetries(client, queue);
+
+            source.acknowledge(receiveAll(source, 3));
+
+            assertThat(corrupt.calls.get()).isEqualTo(2);
+            assertThat(SQS.depth(queue)).isZero();
+        }
+    }
+
+    @Test
+    void acknowledge_entryAlwaysFails_throwsNamingCountAndCode() throws Exception {
+        String queue = SQS.newQueue(Duration.ofSeconds(30));
+        for (int i = 0; i < 3; i++) {
+            SQS.send(queue, "{}");
+        }
+        CorruptFirstDeleteEntry corrupt = new CorruptFirstDeleteEntry(Integer.MAX_VALUE);
+        try (SqsClient client = SQS.newClient(corrupt)) {
+            SqsSource source = fastRetries(client, queue);
+            List<Delivery> deliveries = receiveAll(source, 3);
+
+            assertThatThrownBy(() -> source.acknowledge(deliveries))
+                    .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.isTransient()).isFalse())
+                    .hasMessageStartingWith("SQS DeleteMessageBatch on queue '" + SqsSource.queueNameOf(queue)
+                            + "': 1 of 3 messages not deleted: 1 failed after 4 attempts (ReceiptHandleIsInvalid");
+            assertThat(corrupt.calls.get()).isEqualTo(4);
+            assertThat(SQS.depth(queue)).isEqualTo(1); // it will be delivered again
+        }
+    }
+
+    @Test
+    void receive_queueDoesNotExist_throwsPermanentFailureNamingQueueAndCode() {
+        SqsSource source = SqsSource.of(SQS.client(), SQS.endpoint() + "/000000000000/missing");
+
+        assertThatThrownBy(() -> source.receive(Duration.ZERO))
+                .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.isTransient()).isFalse())
+                .hasMessageStartingWith("SQS ReceiveMessage on queue 'missing': ")
+                .hasMessage("SQS ReceiveMessage on queue 'missing': QueueDoesNotExist (HTTP 400)");
+    }
+
+    @Test
+    void receive_endpointUnreachable_throwsTransientFailure() {
+        SqsSource source = SqsSource.builder().queueUrl("http://127.0.0.1:1/000000000000/q")
+                .endpointOverride(java.net.URI.create("http://127.0.0.1:1")).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+                .build();
+
+        assertThatThrownBy(() -> source.receive(Duration.ZERO))
+                .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.isTransient()).isTrue())
+                .hasMessageStartingWith("SQS ReceiveMessage on queue 'q': client error");
+        source.close();
+    }
+
+    @Test
+    void builder_withoutClient_buildsItsOwnFromEndpointAndCredentials() throws Exception {
+        String queue = SQS.newQueue(Duration.ofSeconds(30));
+        SQS.send(queue, "{}");
+        try (SqsSource source = SqsSource.builder().queueUrl(queue).endpointOverride(SQS.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+                .waitTime(Duration.ofSeconds(1)).maxMessages(5).build()) {
+
+            source.acknowledge(receiveAll(source, 1));
+        }
+        assertThat(SQS.depth(queue)).isZero();
+    }
+
+    @Test
+    void receive_interruptedThread_throwsInterruptedException() {
+        SqsSource source = SqsSource.of(SQS.client(), SQS.newQueue(SHORT));
+        Thread.currentThread().interrupt();
+
+        assertThatThrownBy(() -> source.receive(Duration.ofSeconds(1))).isInstanceOf(InterruptedException.class);
+        assertThat(Thread.interrupted()).isFalse();
+    }
+
+    @Test
+    void acknowledge_deliveryFromAnotherQueue_isRefused() throws Exception {
+        String other = SQS.newQueue(Duration.ofSeconds(30));
+        SQS.send(other, "{}");
+        Delivery foreign = receiveAll(SqsSource.of(SQS.client(), other), 1).get(0);
+        SqsSource source = SqsSource.of(SQS.client(), SQS.newQueue(SHORT));
+
+        assertThatThrownBy(() -> source.acknowledge(List.of(foreign)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("delivery '" + foreign.id() + "': not received from queue '"
+                        + SqsSource.queueNameOf(source.queueUrl()) + "'");
+    }
+
+    @Test
+    void toString_namesQueueOnly() {
+        assertThat(SqsSource.of(SQS.client(), SQS.endpoint() + "/000000000000/logins"))
+                .hasToString("SqsSource[queue=logins]");
+    }
+
+    static SqsSource fastRetries(SqsClient client, String queue) {
+        return SqsSource.builder().client(client).queueUrl(queue).retryBackoff(Duration.ofMillis(1)).build();
+    }
+
+    /** Receives until {@code count} messages have come, long-polling; fails the test if SQS runs dry first. */
+    static List<Delivery> receiveAll(SqsSource source, int count) throws InterruptedException {
+        List<Delivery> all = new ArrayList<>();
+        for (int empty = 0; all.size() < count && empty < 3; ) {
+            List<Delivery> batch = source.receive(Duration.ofSeconds(5));
+            empty = batch.isEmpty() ? empty + 1 : 0;
+            all.addAll(batch);
+        }
+        assertThat(all).hasSize(count);
+        return all;
+    }
+
+    /** Replaces the first entry's receipt handle of the first {@code times} delete batches with a bogus one. */
+    static final class CorruptFirstDeleteEntry implements ExecutionInterceptor {
+        final AtomicInteger calls = new AtomicInteger();
+        private final int times;
+
+        CorruptFirstDeleteEntry(int times) {
+            this.times = times;
+        }
+
+        @Override
+        public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+            if (!(context.request() instanceof DeleteMessageBatchRequest request)
+                    || calls.getAndIncrement() >= times) {
+                return context.request();
+            }
+            List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(request.entries());
+            entries.set(0, entries.get(0).toBuilder().receiptHandle("bogus").build());
+            return request.toBuilder().entries(entries).build();
+        }
+    }
+}
