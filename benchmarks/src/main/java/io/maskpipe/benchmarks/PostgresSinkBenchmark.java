@@ -1,0 +1,167 @@
+package io.maskpipe.benchmarks;
+
+import io.maskpipe.core.Metadata;
+import io.maskpipe.core.Record;
+import io.maskpipe.core.spi.WriteResult;
+import io.maskpipe.postgres.Columns;
+import io.maskpipe.postgres.PostgresSink;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.postgresql.PGConnection;
+
+/**
+ * Rows per second of {@link PostgresSink} (idempotent, one transaction per batch) at batch sizes 10, 100 and 1,000,
+ * beside plain {@code COPY} of the same rows into the same table in the same run, one commit per batch each.
+ *
+ * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.maskpipe.benchmarks.PostgresSinkBenchmark} against
+ * an embedded server (as root: prefix {@code unshare --user}), or set {@code MASKPIPE_BENCH_PG_URL} to a JDBC URL
+ * with credentials. Rounds alternate between the contenders; the median of the rounds is reported.
+ */
+public final class PostgresSinkBenchmark {
+    private static final String DDL = """
+            CREATE TABLE IF NOT EXISTS user_logins(
+                user_id             varchar(128),
+                device_type         varchar(32),
+                masked_ip           varchar(256),
+                masked_device_id    varchar(256),
+                locale              varchar(32),
+                app_version         integer,
+                create_date         date
+            )""";
+    private static final int ROUNDS = 3;
+
+    private PostgresSinkBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark and prints a table of rows/s and ratios.
+     *
+     * @param args ignored
+     * @throws Exception when the database fails
+     */
+    public static void main(String[] args) throws Exception {
+        String external = System.getenv("MASKPIPE_BENCH_PG_URL");
+        EmbeddedPostgres server = external == null ? EmbeddedPostgres.builder().start() : null;
+        String url = external != null ? external : server.getJdbcUrl("postgres", "postgres");
+        try (Connection admin = DriverManager.getConnection(url)) {
+            admin.createStatement().execute(DDL);
+            System.out.printf(Locale.ROOT, "%-6s %-28s %12s %8s%n", "batch", "contender", "rows/s", "x COPY");
+            for (int batch : new int[] {10, 100, 1000}) {
+                int rows = batch == 10 ? 5_000 : 20_000;
+                List<Record> records = records(rows);
+                double[] copy = new double[ROUNDS];
+                double[] unnest = new double[ROUNDS];
+                double[] copySink = new double[ROUNDS];
+                for (int round = 0; round < ROUNDS; round++) {
+                    copy[round] = plainCopy(url, admin, records, batch);
+                    unnest[round] = sink(url, admin, records, batch, Integer.MAX_VALUE);
+                    copySink[round] = sink(url, admin, records, batch, 1);
+                }
+                double base = median(copy);
+                print(batch, "plain COPY (baseline)", base, base);
+                print(batch, "sink, INSERT ... unnest", median(unnest), base);
+                print(batch, "sink, COPY", median(copySink), base);
+            }
+        } finally {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    private static void print(int batch, String contender, double rowsPerSecond, double base) {
+        System.out.printf(Locale.ROOT, "%-6d %-28s %,12.0f %8.2f%n", batch, contender, rowsPerSecond,
+                rowsPerSecond / base);
+    }
+
+    private static List<Record> records(int count) {
+        List<Record> records = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            records.add(Record.builder()
+                    .put("user_id", "user-" + i)
+                    .put("device_type", i % 2 == 0 ? "android" : "ios")
+                    .put("ip", "k1:Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0" + i)
+                    .put("device_id", "k1:ZGV2aWNlZGV2aWNlZGV2aWNlZGV2aWNl" + i)
+                    .put("locale", "en_US")
+                    .put("app_version", "2.3." + (i % 10))
+                    .metadata(Metadata.of(Map.of(Metadata.MESSAGE_ID, "msg-" + i,
+                            Metadata.SENT_TIMESTAMP, "1767225600000")))
+                    .build());
+        }
+        return records;
+    }
+
+    private static void reset(Connection admin) throws Exception {
+        try (Statement statement = admin.createStatement()) {
+            statement.execute("TRUNCATE user_logins");
+            statement.execute("DROP TABLE IF EXISTS maskpipe_ledger");
+            statement.execute("CHECKPOINT");
+        }
+    }
+
+    private static double sink(String url, Connection admin, List<Record> records, int batch, int copyThreshold)
+            throws Exception {
+        reset(admin);
+        try (PostgresSink sink = PostgresSink.into("user_logins").url(url).copyThreshold(copyThreshold)
+                .column("user_id", "user_id")
+                .column("device_type", "device_type")
+                .column("masked_ip", "ip")
+                .column("masked_device_id", "device_id")
+                .column("locale", "locale")
+                .column("app_version", Columns.versionNumber("app_version"))
+                .column("create_date", Columns.sentDate())
+                .build()) {
+            sink.open();
+            long start = System.nanoTime();
+            for (int i = 0; i < records.size(); i += batch) {
+                for (WriteResult result : sink.write(records.subList(i, Math.min(i + batch, records.size())))) {
+                    if (result.status() != WriteResult.Status.WRITTEN) {
+                        throw new IllegalStateException("benchmark row not written: " + result);
+                    }
+                }
+            }
+            return records.size() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    // The baseline: what a hand-written loader does, COPY of preformatted text and a commit per batch, no checks.
+    private static double plainCopy(String url, Connection admin, List<Record> records, int batch)
+            throws Exception {
+        reset(admin);
+        try (Connection connection = DriverManager.getConnection(url)) {
+            connection.setAutoCommit(false);
+            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            long start = System.nanoTime();
+            for (int i = 0; i < records.size(); i += batch) {
+                StringBuilder data = new StringBuilder();
+                for (Record record : records.subList(i, Math.min(i + batch, records.size()))) {
+                    data.append(record.textOrNull("user_id")).append('\t')
+                            .append(record.textOrNull("device_type")).append('\t')
+                            .append(record.textOrNull("ip")).append('\t')
+                            .append(record.textOrNull("device_id")).append('\t')
+                            .append(record.textOrNull("locale")).append('\t')
+                            .append(2_003_000).append('\t')
+                            .append("2026-01-01").append('\n');
+                }
+                copy.copyIn("COPY user_logins FROM STDIN",
+                        new ByteArrayInputStream(data.toString().getBytes(StandardCharsets.UTF_8)));
+                connection.commit();
+            }
+            return records.size() / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

@@ -1,0 +1,151 @@
+package io.maskpipe.postgres;
+
+import io.maskpipe.core.FieldPath;
+import io.maskpipe.core.Metadata;
+import io.maskpipe.core.ReasonCode;
+import io.maskpipe.core.Record;
+import io.maskpipe.core.Value;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Objects;
+
+/**
+ * Reusable column values for {@link PostgresSink.Builder#column(String, ColumnValue)}: a field as it is, the
+ * message id, when the message was sent, and a dotted version string as an order-preserving integer.
+ *
+ * <p>Each built-in knows what it produces, so the sink checks at {@code open()} that the live column can take it
+ * (a date into an {@code integer} column fails fast), and which type {@code createTableIfMissing()} gives its
+ * column. All are immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class Columns {
+    private static final String VERSION_RULE = "not a version of 1 to 3 dot-separated numbers, each 0 to 999";
+
+    private Columns() {
+    }
+
+    /**
+     * Returns the value of a field as it is; an absent field or JSON null is SQL {@code NULL}.
+     *
+     * @param path the field's path, such as {@code ip} or {@code device.id}
+     * @return the column value
+     * @throws IllegalArgumentException when the path is malformed
+     */
+    public static ColumnValue field(String path) {
+        FieldPath field = FieldPath.parse(Objects.requireNonNull(path, "path"));
+        return new BuiltinColumnValue("field '" + field + "'", field, BuiltinColumnValue.Produces.ANY, null,
+                record -> record.getOrNull(field));
+    }
+
+    /**
+     * Returns the record's message id (metadata {@value Metadata#MESSAGE_ID}), for a text or uuid column.
+     *
+     * @return the column value
+     */
+    public static ColumnValue messageId() {
+        return new BuiltinColumnValue("the message id", null, BuiltinColumnValue.Produces.TEXT, "text",
+                record -> record.metadata().messageId().orElse(null));
+    }
+
+    /**
+     * Returns the day, in UTC, the message was sent (metadata {@value Metadata#SENT_TIMESTAMP}), for a
+     * {@code date} column; a record without a sent time is rejected.
+     *
+     * @return the column value
+     */
+    public static ColumnValue sentDate() {
+        return new BuiltinColumnValue("the sent date", null, BuiltinColumnValue.Produces.DATE, "date",
+                record -> LocalDate.ofInstant(sentTime(record), ZoneOffset.UTC));
+    }
+
+    /**
+     * Returns the instant the message was sent (metadata {@value Metadata#SENT_TIMESTAMP}), for a
+     * {@code timestamptz} column; a record without a sent time is rejected.
+     *
+     * @return the column value
+     */
+    public static ColumnValue sentTimestamp() {
+        return new BuiltinColumnValue("the sent timestamp", null, BuiltinColumnValue.Produces.TIMESTAMP,
+                "timestamptz", Columns::sentTime);
+    }
+
+    /**
+     * Returns a dotted version string of a field as one integer, {@code major * 1_000_000 + minor * 1_000 +
+     * patch}: {@code "2.3.0"} is 2_003_000 and {@code "0.96"} is 96_000.
+     *
+     * <p>Unlike stripping the dots (which maps "0.2.6", "0.26" and "2.6" all to 26), this keeps versions apart and
+     * in order. A version has 1 to 3 parts of 1 to 3 digits each (0 to 999); anything else (more parts, a letter, a
+     * part over 999, a fraction in a JSON number) rejects the record with {@link ReasonCode#INVALID_VALUE}. A whole
+     * JSON number is a major version. An absent field or JSON null is SQL {@code NULL}.
+     *
+     * @param path the field's path, such as {@code app_version}
+     * @return the column value, an integer from 0 to 999_999_999
+     * @throws IllegalArgumentException when the path is malformed
+     */
+    public static ColumnValue versionNumber(String path) {
+        FieldPath field = FieldPath.parse(Objects.requireNonNull(path, "path"));
+        return new BuiltinColumnValue("a version number", field, BuiltinColumnValue.Produces.INTEGER, "integer",
+                record -> {
+                    Value value = record.getOrNull(field);
+                    if (value == null || value instanceof Value.Null) {
+                        return null;
+                    } else if (value instanceof Value.Text text) {
+                        return versionNumberOf(text.text());
+                    } else if (value instanceof Value.Number number) {
+                        return versionNumberOf(number.toPlainText());
+                    }
+                    throw new ColumnRejection(ReasonCode.WRONG_TYPE, "a version must be text, not a " + value.kind());
+                });
+    }
+
+    /**
+     * Returns the exception a custom {@link ColumnValue} throws to reject a record on a rule of its own.
+     *
+     * @param reason the reason code, such as {@link ReasonCode#INVALID_VALUE}
+     * @param rule the rule broken, worded without the value (e.g. {@code "not a known country code"})
+     * @return the exception to throw
+     * @throws IllegalArgumentException when the rule is empty
+     */
+    public static RuntimeException reject(ReasonCode reason, String rule) {
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(rule, "rule");
+        if (rule.isEmpty()) {
+            throw new IllegalArgumentException("rule must not be empty");
+        }
+        return new ColumnRejection(reason, rule);
+    }
+
+    static int versionNumberOf(String version) {
+        int result = 0;
+        int parts = 0;
+        int i = 0;
+        while (true) {
+            int start = i;
+            int part = 0;
+            while (i < version.length() && version.charAt(i) >= '0' && version.charAt(i) <= '9' && i - start < 4) {
+                part = part * 10 + version.charAt(i++) - '0';
+            }
+            if (i == start || i - start > 3 || ++parts > 3) {
+                throw new ColumnRejection(ReasonCode.INVALID_VALUE, VERSION_RULE);
+            }
+            result = result * 1000 + part;
+            if (i == version.length()) {
+                break;
+            }
+            if (version.charAt(i++) != '.' || i == version.length()) {
+                throw new ColumnRejection(ReasonCode.INVALID_VALUE, VERSION_RULE);
+            }
+        }
+        for (; parts < 3; parts++) {
+            result *= 1000;
+        }
+        return result;
+    }
+
+    private static Instant sentTime(Record record) {
+        return record.metadata().sentTime().orElseThrow(() -> new ColumnRejection(ReasonCode.MISSING_FIELD,
+                "metadata '" + Metadata.SENT_TIMESTAMP + "' is absent or not epoch milliseconds"));
+    }
+}

@@ -1,0 +1,46 @@
+package io.maskpipe.postgres;
+
+import io.maskpipe.core.FieldPath;
+import io.maskpipe.core.ReasonCode;
+import io.maskpipe.core.Record;
+import io.maskpipe.core.Rejection;
+
+/**
+ * A mapped column checked against the live table: the mapping plus the column's catalog type and nullability.
+ * It turns a record into the column's text, or into a rejection naming the column and the rule.
+ */
+record TargetColumn(ColumnMapping mapping, ColumnType type, boolean notNull) {
+
+    String name() {
+        return mapping.column();
+    }
+
+    /** Returns the column's text for a record, or {@code null} for SQL NULL; throws a rejection that fits. */
+    String encode(Record record) {
+        Object value;
+        try {
+            value = mapping.value().valueOf(record);
+        } catch (ColumnRejection e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A custom function's message may quote the value: keep only its class name.
+            throw new ColumnRejection(ReasonCode.TRANSFORM_FAILED,
+                    "the column value function threw " + e.getClass().getName());
+        }
+        String text = ValueEncoder.encode(value, type);
+        if (text == null && notNull) {
+            FieldPath field = mapping.fieldOrNull();
+            boolean absent = field != null && record.getOrNull(field) == null;
+            throw new ColumnRejection(absent ? ReasonCode.MISSING_FIELD : ReasonCode.NULL_FIELD,
+                    (absent ? "absent" : "null") + ", but the column is NOT NULL");
+        }
+        return text;
+    }
+
+    /** Wraps a column-level problem into a record rejection: {@code column "locale" varchar(32): <rule>}. */
+    Rejection reject(ColumnRejection e) {
+        String rule = "column " + Sql.quote(name()) + " " + type.sql() + ": " + e.rule();
+        FieldPath field = mapping.fieldOrNull();
+        return field == null ? Rejection.of(e.reason(), rule) : Rejection.of(e.reason(), field, rule);
+    }
+}

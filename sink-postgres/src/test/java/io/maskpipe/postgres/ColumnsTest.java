@@ -1,0 +1,81 @@
+package io.maskpipe.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+import io.maskpipe.core.Metadata;
+import io.maskpipe.core.ReasonCode;
+import io.maskpipe.core.Record;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ColumnsTest {
+
+    private static Object version(String text) {
+        return Columns.versionNumber("v").valueOf(Record.builder().put("v", text).build());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"0.96, 96000", "2.3.0, 2003000", "2.3, 2003000", "2, 2000000", "0.2.6, 2006", "0.26, 26000",
+        "2.6, 2006000", "999.999.999, 999999999", "0, 0", "1.02.003, 1002003"})
+    void versionNumber_dottedVersion_mapsToInteger(String text, int expected) {
+        assertThat(version(text)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"", "1.2.3.4", "1000", "1.1000", "2.x", "v2", "1..2", "1.", ".1", " 1", "-1", "1e3"})
+    void versionNumber_notAVersion_isRejectedWithTheRule(String text) {
+        assertThatThrownBy(() -> version(text)).isInstanceOfSatisfying(ColumnRejection.class, e -> {
+            assertThat(e.reason()).isEqualTo(ReasonCode.INVALID_VALUE);
+            assertThat(e.rule()).isEqualTo("not a version of 1 to 3 dot-separated numbers, each 0 to 999");
+        });
+    }
+
+    @Test
+    void versionNumber_isOrderPreservingAndCollisionFree() {
+        // Invariant: comparing the integers compares the versions part by part (reference: lexicographic order).
+        qt().forAll(integers().between(0, 999), integers().between(0, 999), integers().between(0, 999),
+                integers().between(0, 999)).checkAssert((a, b, c, d) -> {
+                    int left = Columns.versionNumberOf(a + "." + b + "." + c);
+                    int right = Columns.versionNumberOf(b + "." + c + "." + d);
+                    int reference = !a.equals(b) ? Integer.compare(a, b) : !b.equals(c) ? Integer.compare(b, c)
+                            : Integer.compare(c, d);
+                    assertThat(Integer.signum(Integer.compare(left, right))).isEqualTo(reference);
+                });
+    }
+
+    @Test
+    void versionNumber_absentOrNull_isSqlNull() {
+        assertThat(Columns.versionNumber("v").valueOf(Record.empty())).isNull();
+        assertThat(Columns.versionNumber("v").valueOf(Record.builder().putNull("v").build())).isNull();
+    }
+
+    @Test
+    void sentDate_sentTimestamp_isTheUtcDay() {
+        Record record = Record.builder().metadata(Metadata.of(Map.of(Metadata.SENT_TIMESTAMP,
+                "1767311999999"))).build(); // 2026-01-01T23:59:59.999Z
+        assertThat(Columns.sentDate().valueOf(record)).isEqualTo(LocalDate.of(2026, 1, 1));
+    }
+
+    @Test
+    void sentDate_noSentTimestamp_isRejected() {
+        assertThatThrownBy(() -> Columns.sentDate().valueOf(Record.empty()))
+                .isInstanceOfSatisfying(ColumnRejection.class,
+                        e -> assertThat(e.reason()).isEqualTo(ReasonCode.MISSING_FIELD))
+                .hasMessage("metadata 'sent_timestamp' is absent or not epoch milliseconds");
+    }
+
+    @Test
+    void copyText_specialCharacters_areEscaped() {
+        StringBuilder out = new StringBuilder();
+        RowInserter.appendCopyText(out, "a\tb\\c\nd\re");
+        RowInserter.appendCopyText(out, null);
+        assertThat(out).hasToString("a\\tb\\\\c\\nd\\re\\N");
+    }
+}

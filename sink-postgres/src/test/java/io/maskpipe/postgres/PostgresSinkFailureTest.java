@@ -1,0 +1,182 @@
+package io.maskpipe.postgres;
+
+import static io.maskpipe.postgres.UserLogins.login;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.maskpipe.core.Record;
+import io.maskpipe.core.spi.SinkException;
+import io.maskpipe.core.spi.WriteResult;
+import io.maskpipe.core.spi.WriteResult.Status;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lost connections, a restarted server, concurrent writers, and what error texts may say. */
+class PostgresSinkFailureTest {
+    private static final String SECRET = "SECRET-PII-0123456789-0123456789-0123456789";
+    private static TestDatabase database;
+
+    @BeforeAll
+    static void createSchema() {
+        database = TestDatabase.forClass(PostgresSinkFailureTest.class);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        database.dropSchema();
+    }
+
+    @BeforeEach
+    void freshTable() {
+        database.execute("DROP TABLE IF EXISTS user_logins; DROP TABLE IF EXISTS maskpipe_ledger; " + UserLogins.DDL);
+    }
+
+    private static List<Record> logins(String prefix, int from, int to) {
+        return IntStream.range(from, to).mapToObj(i -> login(prefix + i)).toList();
+    }
+
+    @Test
+    void write_connectionsKilledBetweenBatches_retriesAndLosesNothing() {
+        try (PostgresSink sink = UserLogins.sink(database).build()) {
+            sink.write(logins("k", 0, 10));
+            database.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    + "WHERE application_name = 'maskpipe' AND pid <> pg_backend_pid()");
+            List<WriteResult> results = sink.write(logins("k", 5, 15));
+            assertThat(results.subList(0, 5)).containsOnly(WriteResult.duplicate());
+            assertThat(results.subList(5, 10)).containsOnly(WriteResult.written());
+        }
+        assertThat(database.count("user_logins")).isEqualTo(15);
+    }
+
+    @Test
+    void write_serverRestartedMidRun_losesAndDoublesNothing(@TempDir Path dataDirectory) throws Exception {
+        assumeFalse(TestDatabase.isExternal(), "restarts only the embedded server");
+        int port = freePort();
+        EmbeddedPostgres server = TestDatabase.startEmbedded(dataDirectory, port);
+        String url = server.getJdbcUrl("postgres", "postgres");
+        ExecutorService restarter = Executors.newSingleThreadExecutor();
+        try (PostgresSink sink = PostgresSink.into("user_logins").url(url)
+                .retry(40, Duration.ofMillis(50), Duration.ofMillis(250))
+                .column("user_id", "user_id").column("create_date", Columns.sentDate()).build()) {
+            server.getPostgresDatabase().getConnection().createStatement().execute(UserLogins.DDL);
+            assertThat(sink.write(logins("r", 0, 20))).containsOnly(WriteResult.written());
+
+            server.close();
+            Future<EmbeddedPostgres> restarted = restarter.submit(() -> TestDatabase.startEmbedded(dataDirectory,
+                    port));
+            // Written while the server is down or starting: retried until it is back.
+            List<WriteResult> results = sink.write(logins("r", 10, 30));
+            server = restarted.get();
+
+            assertThat(results.subList(0, 10)).containsOnly(WriteResult.duplicate());
+            assertThat(results.subList(10, 20)).containsOnly(WriteResult.written());
+            try (var connection = server.getPostgresDatabase().getConnection();
+                 var resultSet = connection.createStatement().executeQuery(
+                         "SELECT count(*), count(DISTINCT user_id) FROM user_logins")) {
+                resultSet.next();
+                assertThat(resultSet.getInt(1)).isEqualTo(30);
+                assertThat(resultSet.getInt(2)).isEqualTo(30);
+            }
+        } finally {
+            restarter.shutdownNow();
+            TestDatabase.closeQuietly(server);
+        }
+    }
+
+    @Test
+    void write_serverUnreachable_throwsTransientAfterRetries() throws IOException {
+        try (PostgresSink sink = PostgresSink.into("user_logins").url("jdbc:postgresql://127.0.0.1:" + freePort()
+                + "/none?connectTimeout=1").retry(2, Duration.ZERO, Duration.ZERO).column("user_id", "user_id")
+                .build()) {
+            assertThatThrownBy(sink::open).isInstanceOfSatisfying(SinkException.class,
+                    e -> assertThat(e.isTransient()).isTrue())
+                    .hasMessage("open \"user_logins\": SQLSTATE 08001 (cannot connect)");
+        }
+    }
+
+    @Test
+    void write_concurrentWritersWithOverlappingBatches_writeEachMessageOnce() throws Exception {
+        List<Record> all = new ArrayList<>(logins("c", 0, 200));
+        ExecutorService writers = Executors.newFixedThreadPool(4);
+        List<Future<List<WriteResult>>> futures = new ArrayList<>();
+        try (PostgresSink first = UserLogins.sink(database).build();
+             PostgresSink second = UserLogins.sink(database).build()) {
+            for (int w = 0; w < 4; w++) {
+                List<Record> mine = new ArrayList<>(all);
+                Collections.shuffle(mine, new java.util.Random(w));
+                PostgresSink sink = w % 2 == 0 ? first : second;
+                futures.add(writers.submit(() -> {
+                    List<WriteResult> results = new ArrayList<>();
+                    for (int i = 0; i < mine.size(); i += 25) {
+                        results.addAll(sink.write(mine.subList(i, i + 25)));
+                    }
+                    return results;
+                }));
+            }
+            long written = 0;
+            for (Future<List<WriteResult>> future : futures) {
+                written += future.get().stream().filter(r -> r.status() == Status.WRITTEN).count();
+            }
+            assertThat(written).isEqualTo(200);
+        } finally {
+            writers.shutdownNow();
+        }
+        assertThat(database.query("SELECT count(*), count(DISTINCT user_id) FROM user_logins"))
+                .containsExactly(List.of("200", "200"));
+    }
+
+    @Test
+    void write_serverErrorQuotingTheValue_keepsItOutOfEveryText() {
+        database.execute("""
+                CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION USING ERRCODE = 'XX000', MESSAGE = 'refused ' || NEW.locale,
+                    DETAIL = 'row ' || NEW.masked_ip; END $$;
+                CREATE TRIGGER refuse BEFORE INSERT ON user_logins FOR EACH ROW EXECUTE FUNCTION refuse();""");
+        try (PostgresSink sink = UserLogins.sink(database).retry(1, Duration.ZERO, Duration.ZERO).build()) {
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+                    () -> sink.write(List.of(login("leak", SECRET.substring(0, 30), "1"))));
+            assertThat(thrown).isInstanceOf(SinkException.class)
+                    .hasMessage("write to \"" + database.schema() + "\".\"user_logins\" failed: SQLSTATE XX000");
+            for (Throwable t = thrown; t != null; t = t.getCause()) {
+                assertThat(t.toString()).doesNotContain(SECRET.substring(0, 30)).doesNotContain("k1:ip-leak");
+            }
+        } finally {
+            database.execute("DROP FUNCTION refuse() CASCADE");
+        }
+    }
+
+    @Test
+    void write_rejectedValues_neverAppearInRejections() {
+        database.execute("ALTER TABLE user_logins ADD CONSTRAINT no_secret CHECK (masked_ip NOT LIKE 'SECRET%')");
+        Record secretIp = login("s1").with("ip", SECRET);
+        Record secretLocale = login("s2", SECRET, "1");
+        Record secretVersion = login("s3", "en", SECRET);
+        try (PostgresSink sink = UserLogins.sink(database).build()) {
+            List<WriteResult> results = sink.write(List.of(secretIp, secretLocale, secretVersion));
+            assertThat(results).extracting(WriteResult::status).containsOnly(Status.REJECTED);
+            assertThat(results.toString()).doesNotContain(SECRET).doesNotContain("SECRET");
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.maskpipe.postgres;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The PostgreSQL the tests talk to: the server named by {@code MASKPIPE_TEST_PG_URL} (a JDBC URL with user and
+ * password in it) when set, else one embedded server per test JVM. Each test class gets a schema of its own, so
+ * runs against a shared server do not collide.
+ */
+final class TestDatabase {
+    static final String URL_VARIABLE = "MASKPIPE_TEST_PG_URL";
+    private static String sharedUrl;
+
+    private final String url;
+    private final String schema;
+
+    private TestDatabase(String url, String schema) {
+        this.url = url;
+        this.schema = schema;
+    }
+
+    /** Returns a fresh schema on the test server for one test class. */
+    static TestDatabase forClass(Class<?> testClass) {
+        String schema = "t_" + testClass.getSimpleName().toLowerCase(Locale.ROOT) + "_"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
+        TestDatabase database = new TestDatabase(serverUrl(), schema);
+        database.execute("CREATE SCHEMA " + Sql.quote(schema));
+        return database;
+    }
+
+    static boolean isExternal() {
+        String external = System.getenv(URL_VARIABLE);
+        return external != null && !external.isBlank();
+    }
+
+    private static synchronized String serverUrl() {
+        if (sharedUrl == null) {
+            if (isExternal()) {
+                sharedUrl = System.getenv(URL_VARIABLE);
+            } else {
+                EmbeddedPostgres server = startEmbedded(null, 0);
+                sharedUrl = server.getJdbcUrl("postgres", "postgres");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(server)));
+            }
+        }
+        return sharedUrl;
+    }
+
+    static EmbeddedPostgres startEmbedded(Path dataDirectory, int port) {
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "50");
+            if (dataDirectory != null) {
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port);
+            }
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void closeQuietly(EmbeddedPostgres server) {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // the JVM is ending; the server's directory is temporary
+        }
+    }
+
+    String schema() {
+        return schema;
+    }
+
+    /** Returns the JDBC URL of this class's schema (it is first on the search path). */
+    String url() {
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    DataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(url());
+        return dataSource;
+    }
+
+    void execute(String sql) {
+        try (Connection connection = dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test setup failed: SQLSTATE " + e.getSQLState(), e);
+        }
+    }
+
+    /** Runs a query and returns its rows, each column as text ({@code null} for SQL NULL). */
+    List<List<String>> query(String sql) {
+        try (Connection connection = dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet resultSet = statement.executeQuery(sql)) {
+            List<List<String>> rows = new ArrayList<>();
+            int width = resultSet.getMetaData().getColumnCount();
+            while (resultSet.next()) {
+                List<String> row = new ArrayList<>();
+                for (int c = 1; c <= width; c++) {
+                    row.add(resultSet.getString(c));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("test query failed: SQLSTATE " + e.getSQLState(), e);
+        }
+    }
+
+    long count(String table) {
+        return Long.parseLong(query("SELECT count(*) FROM " + table).get(0).get(0));
+    }
+
+    void dropSchema() {
+        execute("DROP SCHEMA " + Sql.quote(schema) + " CASCADE");
+    }
+}

@@ -1,0 +1,52 @@
+package io.maskpipe.postgres;
+
+import io.maskpipe.core.Metadata;
+import io.maskpipe.core.Record;
+import java.util.Map;
+
+/** The worked example's table, exactly as users receive it, and login records to write into it. */
+final class UserLogins {
+    static final String DDL = """
+            CREATE TABLE IF NOT EXISTS user_logins(
+                user_id             varchar(128),
+                device_type         varchar(32),
+                masked_ip           varchar(256),
+                masked_device_id    varchar(256),
+                locale              varchar(32),
+                app_version         integer,
+                create_date         date
+            );""";
+    /** 2026-01-01T00:00:00Z. */
+    static final String SENT_MILLIS = "1767225600000";
+
+    private UserLogins() {
+    }
+
+    static PostgresSink.Builder sink(TestDatabase database) {
+        return PostgresSink.into("user_logins")
+                .url(database.url())
+                .column("user_id", "user_id")
+                .column("device_type", "device_type")
+                .column("masked_ip", "ip")
+                .column("masked_device_id", "device_id")
+                .column("locale", "locale")
+                .column("app_version", Columns.versionNumber("app_version"))
+                .column("create_date", Columns.sentDate());
+    }
+
+    static Record login(String messageId) {
+        return login(messageId, "en_US", "2.3.0");
+    }
+
+    static Record login(String messageId, String locale, String appVersion) {
+        return Record.builder()
+                .put("user_id", "user-" + messageId)
+                .put("device_type", "android")
+                .put("ip", "k1:ip-" + messageId)
+                .put("device_id", "k1:dev-" + messageId)
+                .put("locale", locale)
+                .put("app_version", appVersion)
+                .metadata(Metadata.of(Map.of(Metadata.MESSAGE_ID, messageId, Metadata.SENT_TIMESTAMP, SENT_MILLIS)))
+                .build();
+    }
+}
