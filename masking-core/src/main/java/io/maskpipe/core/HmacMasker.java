@@ -109,8 +109,8 @@ public final class HmacMasker implements Masker {
     public String mask(String value, String domain) {
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(domain, "domain");
-        for (Normalization normalization : normalizations) {
-            value = normalization.apply(value);
+        for (int i = 0; i < normalizations.size(); i++) {
+            value = normalizations.get(i).apply(value);
         }
         State s = state.get();
         int frameEnd = s.frame(domain);

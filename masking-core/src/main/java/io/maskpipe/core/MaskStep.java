@@ -2,8 +2,8 @@ package io.maskpipe.core;
 
 /**
  * Masks one field: text as it is, numbers and booleans as their JSON text, lists and records refused. The masker is
- * user code, so a throw or a {@code null} for a value becomes a {@link ReasonCode#MASKER_FAILED} rejection naming the
- * field and the exception's class, never its message.
+ * user code, so a throw becomes a {@link ReasonCode#MASKER_FAILED} rejection naming the field and the exception's
+ * class, never its message. A {@code null} result sets the field to JSON null (what {@link Maskers#nullify()} does).
  */
 record MaskStep(FieldPath path, Masker masker, String domain) implements Transform {
 
@@ -33,8 +33,7 @@ record MaskStep(FieldPath path, Masker masker, String domain) implements Transfo
             return Steps.reject(ReasonCode.MASKER_FAILED, path, Steps.threw("masker", e));
         }
         if (masked == null) {
-            return input == null ? Outcome.accept(record)
-                    : Steps.reject(ReasonCode.MASKER_FAILED, path, "masker returned no value");
+            return value == null ? Outcome.accept(record) : Steps.set(record, path, Value.nullValue());
         }
         return Steps.set(record, path, Value.of(masked));
     }

@@ -23,8 +23,7 @@ public interface Masker {
      *
      * @param value the value to mask; {@code null} only when {@link #masksNull()} is true
      * @param context the field, domain and message metadata the value comes with
-     * @return the masked value; {@code null} only for a {@code null} value (the field stays null or absent), since
-     *     {@code null} for a value rejects the message
+     * @return the masked value, or {@code null} to set the field to JSON {@code null}
      */
     String mask(String value, MaskContext context);
 

@@ -1,35 +1,21 @@
 package io.maskpipe.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.generators.SourceDSL.integers;
-import static org.quicktheories.generators.SourceDSL.lists;
-import static org.quicktheories.generators.SourceDSL.longs;
-import static org.quicktheories.generators.SourceDSL.strings;
 
 import io.maskpipe.core.spi.Delivery;
 import io.maskpipe.core.spi.Sink;
 import io.maskpipe.core.spi.Source;
 import io.maskpipe.core.spi.WriteResult;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.quicktheories.core.Gen;
 
-/**
- * Shared fixtures: the pipeline scenarios' records and sources, and the keys, generators and plain reference
- * implementation the masker tests use; built here, never read from disk.
- */
+/** Shared fixtures for the pipeline scenarios. */
 final class Fixtures {
     static final Masker LENGTH = (value, context) -> "m(" + value.length() + ")";
     static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -168,70 +154,5 @@ final class Fixtures {
             }
             return results != null ? results : delegate.write(records);
         }
-    }
-
-    /** A 32-byte key whose bytes count up from {@code first}: distinct keys for distinct ids. */
-    static byte[] key(int first) {
-        byte[] key = new byte[32];
-        for (int i = 0; i < key.length; i++) {
-            key[i] = (byte) (first + i);
-        }
-        return key;
-    }
-
-    /** A ring of one key {@code k1}. */
-    static Keyring ring() {
-        return Keyring.of("k1", key(1));
-    }
-
-    /** Unicode text of any code point outside the surrogate range, including supplementary characters. */
-    static Gen<String> unicode() {
-        return strings().allPossible().ofLengthBetween(0, 24).assuming(Fixtures::wellFormed);
-    }
-
-    /** IPv4 dotted quads. */
-    static Gen<String> ipv4() {
-        return longs().between(0, 0xffffffffL)
-                .map(v -> (v >>> 24) + "." + (v >>> 16 & 0xff) + "." + (v >>> 8 & 0xff) + "." + (v & 0xff));
-    }
-
-    /** IPv6 addresses as eight full hex groups, mixed case and leading zeros included. */
-    static Gen<String> ipv6() {
-        return lists().of(integers().between(0, 0xffff)).ofSize(8)
-                .map(groups -> groups.stream()
-                        .map(g -> g % 3 == 0 ? String.format("%04X", g) : Integer.toHexString(g))
-                        .collect(Collectors.joining(":")));
-    }
-
-    /** US social security number shapes, {@code NNN-NN-NNNN}. */
-    static Gen<String> ssn() {
-        return integers().between(0, 999_999_999)
-                .map(n -> String.format("%03d-%02d-%04d", n / 1_000_000, n / 10_000 % 100, n % 10_000));
-    }
-
-    /** The plain reference of an HMAC mask: the JDK's Mac over the framed bytes, the JDK's base64url encoder. */
-    static String referenceMask(byte[] subkey, String keyId, String domain, String value) {
-        try {
-            byte[] d = domain.getBytes(StandardCharsets.UTF_8);
-            byte[] v = value.getBytes(StandardCharsets.UTF_8);
-            byte[] framed = ByteBuffer.allocate(4 + d.length + v.length).putInt(d.length).put(d).put(v).array();
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(subkey, "HmacSHA256"));
-            return keyId + ":" + Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(framed));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    static boolean wellFormed(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,6 +1,6 @@
 package io.maskpipe.core;
 
-import static io.maskpipe.core.Fixtures.referenceMask;
+import static io.maskpipe.core.KeyFixtures.referenceMask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +10,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class HmacMaskerTest {
-    private final Keyring ring = Fixtures.ring();
+    private final Keyring ring = KeyFixtures.ring();
     private final byte[] subkey = HmacMasker.exportSubkeyInsecure(ring, KeyId.of("k1"));
 
     @Test
@@ -56,7 +56,7 @@ class HmacMaskerTest {
 
     @Test
     void mask_newPrimaryKey_changesTheMask() {
-        Keyring rotated = Keyring.builder().key("k1", Fixtures.key(1)).key("k2", Fixtures.key(2)).primary("k2")
+        Keyring rotated = Keyring.builder().key("k1", KeyFixtures.key(1)).key("k2", KeyFixtures.key(2)).primary("k2")
                 .build();
 
         String before = Maskers.hmac(ring).mask("203.0.113.7", "ip");
@@ -97,7 +97,7 @@ class HmacMaskerTest {
     void exportSubkeyInsecure_isTheHkdfSubkeyTheMasksUse() {
         assertThat(subkey).hasSize(32);
         assertThat(HexFormat.of().formatHex(subkey))
-                .isEqualTo(HexFormat.of().formatHex(io.maskpipe.core.internal.Hkdf.subkey(Fixtures.key(1),
+                .isEqualTo(HexFormat.of().formatHex(io.maskpipe.core.internal.Hkdf.subkey(KeyFixtures.key(1),
                         "maskpipe/v1/hmac-sha256", 32)));
     }
 

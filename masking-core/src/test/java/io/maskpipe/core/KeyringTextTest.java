@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KeyringTextTest {
-    private static final String K1 = Base64.getEncoder().encodeToString(Fixtures.key(1));
-    private static final String K2 = Base64.getUrlEncoder().withoutPadding().encodeToString(Fixtures.key(2));
+    private static final String K1 = Base64.getEncoder().encodeToString(KeyFixtures.key(1));
+    private static final String K2 = Base64.getUrlEncoder().withoutPadding().encodeToString(KeyFixtures.key(2));
 
     @Test
     void parse_oneLineForm_givesKeysAndPrimary() {
@@ -25,7 +25,7 @@ class KeyringTextTest {
     @Test
     void parse_sameKeyAsBytes_masksTheSame() {
         assertThat(Maskers.hmac(Keyring.parse("k1:" + K1)).mask("x", "d"))
-                .isEqualTo(Maskers.hmac(Fixtures.ring()).mask("x", "d"));
+                .isEqualTo(Maskers.hmac(KeyFixtures.ring()).mask("x", "d"));
     }
 
     @Test

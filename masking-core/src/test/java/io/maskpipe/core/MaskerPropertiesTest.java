@@ -1,6 +1,6 @@
 package io.maskpipe.core;
 
-import static io.maskpipe.core.Fixtures.referenceMask;
+import static io.maskpipe.core.KeyFixtures.referenceMask;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
@@ -17,16 +17,16 @@ import org.quicktheories.core.Gen;
  * prints the falsifying value and "Seed was ..."; rerun with {@code -DQT_SEED=<seed>} to replay it.
  */
 class MaskerPropertiesTest {
-    private static final Keyring RING = Keyring.builder().key("k1", Fixtures.key(1)).key("k2", Fixtures.key(2))
+    private static final Keyring RING = Keyring.builder().key("k1", KeyFixtures.key(1)).key("k2", KeyFixtures.key(2))
             .primary("k2").build();
-    private static final Keyring OLD_RING = Keyring.of("k1", Fixtures.key(1));
+    private static final Keyring OLD_RING = Keyring.of("k1", KeyFixtures.key(1));
     private static final byte[] SUBKEY = HmacMasker.exportSubkeyInsecure(RING, KeyId.of("k2"));
     private static final HmacMasker HMAC = Maskers.hmac(RING);
     private static final Tokenizer TOKENS = Maskers.tokenize(RING);
     private static final Tokenizer OLD_TOKENS = Maskers.tokenize(OLD_RING);
 
     private static List<Gen<String>> values() {
-        return List.of(Fixtures.unicode(), Fixtures.ipv4(), Fixtures.ipv6(), Fixtures.ssn());
+        return List.of(KeyFixtures.unicode(), KeyFixtures.ipv4(), KeyFixtures.ipv6(), KeyFixtures.ssn());
     }
 
     @Test
@@ -52,7 +52,7 @@ class MaskerPropertiesTest {
     @Test
     void hmacMask_anyValue_changesWithRotation() {
         HmacMasker old = Maskers.hmac(OLD_RING);
-        qt().withExamples(200).forAll(Fixtures.ipv4())
+        qt().withExamples(200).forAll(KeyFixtures.ipv4())
                 .checkAssert(ip -> assertThat(HMAC.mask(ip, "ip").substring(3))
                         .isNotEqualTo(old.mask(ip, "ip").substring(3)));
     }
@@ -86,7 +86,7 @@ class MaskerPropertiesTest {
 
     @Test
     void token_ofARetiredKey_stillReveals() {
-        qt().withExamples(200).forAll(Fixtures.ssn()).checkAssert(ssn -> {
+        qt().withExamples(200).forAll(KeyFixtures.ssn()).checkAssert(ssn -> {
             String old = OLD_TOKENS.mask(ssn, MaskContext.forField("ssn"));
             assertThat(TOKENS.reveal(old, "ssn")).isEqualTo(ssn);
             assertThat(TOKENS.mask(ssn, MaskContext.forField("ssn"))).startsWith("k2:").isNotEqualTo(old);
@@ -95,7 +95,7 @@ class MaskerPropertiesTest {
 
     @Test
     void token_anyValue_isRefusedInAnotherDomainOrWhenAnyCharacterChanges() {
-        qt().withExamples(100).forAll(Fixtures.unicode()).checkAssert(value -> {
+        qt().withExamples(100).forAll(KeyFixtures.unicode()).checkAssert(value -> {
             String token = TOKENS.mask(value, MaskContext.forField("a"));
             assertThatThrownBy(() -> TOKENS.reveal(token, "b")).isInstanceOf(TokenException.class);
             for (int i = 3; i < token.length(); i++) {

@@ -51,7 +51,7 @@ class MaskersTest {
 
     @Test
     void builtIns_leaveJsonNullAlone() {
-        for (Masker masker : new Masker[] {Maskers.hmac(Fixtures.ring()), Maskers.tokenize(Fixtures.ring()),
+        for (Masker masker : new Masker[] {Maskers.hmac(KeyFixtures.ring()), Maskers.tokenize(KeyFixtures.ring()),
             Maskers.redact(), Maskers.keepLast(4), Maskers.keepFirst(4), Maskers.nullify()}) {
             assertThat(masker.masksNull()).as(masker.toString()).isFalse();
         }

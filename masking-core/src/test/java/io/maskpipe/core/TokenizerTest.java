@@ -11,14 +11,14 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class TokenizerTest {
-    private final Keyring ring = Fixtures.ring();
+    private final Keyring ring = KeyFixtures.ring();
     private final Tokenizer tokenizer = Maskers.tokenize(ring);
 
     @Test
     void mask_token_isKeyIdAndAesSivOfValueWithDomainAsTheOneAdComponent() {
         String token = tokenizer.mask("203.0.113.7", MaskContext.forField("ip"));
 
-        byte[] subkey = Hkdf.subkey(Fixtures.key(1), "maskpipe/v1/aes-siv", 64);
+        byte[] subkey = Hkdf.subkey(KeyFixtures.key(1), "maskpipe/v1/aes-siv", 64);
         byte[] sealed = new AesSiv(subkey).encrypt(new byte[][] {"ip".getBytes(StandardCharsets.UTF_8)},
                 "203.0.113.7".getBytes(StandardCharsets.UTF_8));
         assertThat(token).isEqualTo("k1:" + Base64.getUrlEncoder().withoutPadding().encodeToString(sealed));
@@ -43,7 +43,7 @@ class TokenizerTest {
     @Test
     void reveal_afterRotation_oldTokensStillRevealAndNewTokensUseThePrimary() {
         String old = tokenizer.mask("203.0.113.7", MaskContext.forField("ip"));
-        Tokenizer rotated = Maskers.tokenize(Keyring.builder().key("k1", Fixtures.key(1)).key("k2", Fixtures.key(2))
+        Tokenizer rotated = Maskers.tokenize(Keyring.builder().key("k1", KeyFixtures.key(1)).key("k2", KeyFixtures.key(2))
                 .primary("k2").build());
 
         String fresh = rotated.mask("203.0.113.7", MaskContext.forField("ip"));
@@ -92,7 +92,7 @@ class TokenizerTest {
     @Test
     void reveal_unknownKeyAndOtherKeyUnderTheSameId_areRefusedAlike() {
         String token = tokenizer.mask("203.0.113.7", MaskContext.forField("ip"));
-        Tokenizer otherKey = Maskers.tokenize(Keyring.of("k1", Fixtures.key(9)));
+        Tokenizer otherKey = Maskers.tokenize(Keyring.of("k1", KeyFixtures.key(9)));
 
         assertThatThrownBy(() -> tokenizer.reveal("k9" + token.substring(2), "ip"))
                 .hasMessage(TokenException.MESSAGE);
@@ -118,6 +118,6 @@ class TokenizerTest {
     @Test
     void toString_showsKeyIdsOnly() {
         assertThat(tokenizer).hasToString("AesSivTokenizer[primary=k1, keys=[k1]]");
-        assertThat(HexFormat.of().formatHex(Fixtures.key(1))).isNotIn(tokenizer.toString());
+        assertThat(HexFormat.of().formatHex(KeyFixtures.key(1))).isNotIn(tokenizer.toString());
     }
 }

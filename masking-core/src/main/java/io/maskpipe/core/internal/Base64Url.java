@@ -14,8 +14,12 @@ public final class Base64Url {
                     java.nio.charset.StandardCharsets.US_ASCII);
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final int[] VALUES = new int[128];
+    private static final short[] PAIRS = new short[4096]; // two base64url characters per 12 bits, hot-path encoding
 
     static {
+        for (int i = 0; i < PAIRS.length; i++) {
+            PAIRS[i] = (short) (ALPHABET[i >>> 6] << 8 | ALPHABET[i & 0x3f]);
+        }
         Arrays.fill(VALUES, -1);
         for (int i = 0; i < ALPHABET.length; i++) {
             VALUES[ALPHABET[i]] = i;
@@ -37,10 +41,12 @@ public final class Base64Url {
         int i = off;
         for (; i + 3 <= end; i += 3) {
             int bits = (src[i] & 0xff) << 16 | (src[i + 1] & 0xff) << 8 | src[i + 2] & 0xff;
-            dst[p++] = ALPHABET[bits >>> 18];
-            dst[p++] = ALPHABET[bits >>> 12 & 0x3f];
-            dst[p++] = ALPHABET[bits >>> 6 & 0x3f];
-            dst[p++] = ALPHABET[bits & 0x3f];
+            short high = PAIRS[bits >>> 12];
+            short low = PAIRS[bits & 0xfff];
+            dst[p++] = (byte) (high >> 8);
+            dst[p++] = (byte) high;
+            dst[p++] = (byte) (low >> 8);
+            dst[p++] = (byte) low;
         }
         int rest = end - i;
         if (rest == 1) {
