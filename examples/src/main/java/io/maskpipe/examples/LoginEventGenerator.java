@@ -1,10 +1,14 @@
 package io.maskpipe.examples;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Makes login events shaped like the real ones (JSON bodies as they arrive on the queue), from a seed, so every
@@ -12,7 +16,9 @@ import java.util.UUID;
  *
  * <p>About one event in five reuses an ip or device id seen before, so the analysts' duplicate query finds
  * something, and a few messages are malformed in each of the ways production sends them: the wrong message type,
- * broken JSON and a missing field. The values are made up; nothing here comes from real users.
+ * broken JSON and a missing field. The values are made up; nothing here comes from real users. Not thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class LoginEventGenerator {
     /** The wrong-type message production queues really carry. */
@@ -20,11 +26,15 @@ public final class LoginEventGenerator {
 
     private static final String[] LOCALES = {"US", "RU", "PH", "ID", "FR", "PT", "BR", "DE", "IN", "JP", "NG", "MX"};
     private static final String[] DEVICE_TYPES = {"ios", "android"};
+    /** How many distinct ips and device ids are remembered for reuse, so memory stays flat on long runs. */
+    private static final int POOL = 10_000;
 
     private final Random random;
     private final int malformedEvery;
     private final List<String> ips = new ArrayList<>();
     private final List<String> deviceIds = new ArrayList<>();
+    private final Map<String, Integer> wellFormedIpCounts = new LinkedHashMap<>();
+    private String lastIp;
 
     private LoginEventGenerator(long seed, int malformedEvery) {
         this.random = new Random(seed);
@@ -68,7 +78,29 @@ public final class LoginEventGenerator {
         if (malformedEvery > 0 && random.nextInt(malformedEvery) == 0) {
             return malformed();
         }
-        return loginEvent(null);
+        String event = loginEvent(null);
+        if (wellFormedIpCounts.size() < POOL || wellFormedIpCounts.containsKey(lastIp)) {
+            wellFormedIpCounts.merge(lastIp, 1, Integer::sum);
+        }
+        return event;
+    }
+
+    /**
+     * Returns the ip that came most often in the well-formed events made so far (the first such, on a tie), so a
+     * demo can look up a value it knows is in the table several times; empty before the first event.
+     *
+     * @return the ip, or empty
+     */
+    public Optional<String> mostRepeatedIp() {
+        String best = null;
+        int bestCount = 0;
+        for (Map.Entry<String, Integer> entry : wellFormedIpCounts.entrySet()) {
+            if (entry.getValue() > bestCount) {
+                best = entry.getKey();
+                bestCount = entry.getValue();
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     private String malformed() {
@@ -88,7 +120,8 @@ public final class LoginEventGenerator {
         field(json, "user_id", UUID.nameUUIDFromBytes(longBytes(random.nextLong())).toString(), omit);
         field(json, "app_version", version(), omit);
         field(json, "device_type", DEVICE_TYPES[random.nextInt(DEVICE_TYPES.length)], omit);
-        field(json, "ip", reuseOrNew(ips, this::ipv4), omit);
+        lastIp = reuseOrNew(ips, this::ipv4);
+        field(json, "ip", lastIp, omit);
         field(json, "locale", random.nextInt(5) == 0 ? null : LOCALES[random.nextInt(LOCALES.length)], omit);
         field(json, "device_id", reuseOrNew(deviceIds, this::deviceId), omit);
         json.setLength(json.length() - 2); // the last ", "
@@ -108,12 +141,12 @@ public final class LoginEventGenerator {
         json.append(", ");
     }
 
-    private String reuseOrNew(List<String> seen, java.util.function.Supplier<String> fresh) {
+    private String reuseOrNew(List<String> seen, Supplier<String> fresh) {
         if (!seen.isEmpty() && random.nextInt(5) == 0) {
             return seen.get(random.nextInt(seen.size()));
         }
         String value = fresh.get();
-        if (seen.size() < 10_000) {
+        if (seen.size() < POOL) {
             seen.add(value);
         }
         return value;
