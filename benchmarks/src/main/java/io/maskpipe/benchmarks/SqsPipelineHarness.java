@@ -4,28 +4,25 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.maskpipe.core.InMemorySink;
+import io.maskpipe.core.Keyring;
 import io.maskpipe.core.MaskContext;
 import io.maskpipe.core.Masker;
+import io.maskpipe.core.Maskers;
 import io.maskpipe.core.Pipeline;
 import io.maskpipe.core.PipelineSummary;
 import io.maskpipe.sqs.SqsSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -235,28 +232,11 @@ public final class SqsPipelineHarness {
                 + "\"}";
     }
 
-    /** HMAC-SHA256 over the length-framed domain and value, base64url: the cost of the real keyed mask. */
+    /** The library's keyed HMAC masker, on a random key made for this run. */
     private static Masker hmacMasker() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        ThreadLocal<Mac> macs = ThreadLocal.withInitial(() -> {
-            try {
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(new SecretKeySpec(key, "HmacSHA256"));
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("HmacSHA256 unavailable", e);
-            }
-        });
-        return (value, context) -> {
-            Mac mac = macs.get();
-            byte[] domain = context.domain().getBytes(StandardCharsets.UTF_8);
-            mac.update(new byte[] {(byte) (domain.length >>> 24), (byte) (domain.length >>> 16),
-                (byte) (domain.length >>> 8), (byte) domain.length});
-            mac.update(domain);
-            return "k1:" + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
-        };
+        return Maskers.hmac(Keyring.of("k1", key));
     }
 
     private static SqsClient client(URI endpoint) {
