@@ -2,19 +2,17 @@ package io.maskpipe.core;
 
 import io.maskpipe.core.internal.Base64Url;
 import io.maskpipe.core.internal.CanonicalIp;
-import io.maskpipe.core.internal.Jce;
+import io.maskpipe.core.internal.HmacSha256;
+import io.maskpipe.core.internal.SecretBytes;
 import io.maskpipe.core.internal.Utf8;
 import io.maskpipe.core.spi.Subkeys;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A keyed, deterministic, one-way masker: HMAC-SHA256 of the value and its domain label, named by the key that made
@@ -35,7 +33,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Master keys are at least 32 bytes; masks are 32 bytes (256 bits), or no fewer than 16 when truncated. Rotating
  * the primary key changes every mask.
  *
- * <p>Immutable and thread-safe: each thread keeps its own {@code Mac} and buffers, so masking allocates only the
+ * <p>Immutable and thread-safe: each thread keeps its own keyed HMAC state and buffers, so masking allocates only the
  * returned string.
  *
  * @since 0.1.0
@@ -50,7 +48,7 @@ public final class HmacMasker implements Masker {
     private static final int FRAME_LENGTH_BYTES = 4;
 
     private final KeyId keyId;
-    private final SecretKeySpec subkey;
+    private final SecretBytes subkey;
     private final Encoding encoding;
     private final int maskBytes;
     private final String fixedDomain;
@@ -61,7 +59,7 @@ public final class HmacMasker implements Masker {
     private HmacMasker(Builder builder) {
         this.keyId = builder.keyring.primary();
         byte[] key = Subkeys.derive(builder.keyring, keyId, SUBKEY_LABEL, MAC_BYTES);
-        this.subkey = new SecretKeySpec(key, Jce.HMAC_SHA256);
+        this.subkey = SecretBytes.copyOf(key);
         Arrays.fill(key, (byte) 0);
         this.encoding = builder.encoding == null ? Encoding.BASE64URL : builder.encoding;
         this.maskBytes = builder.maskBytes == 0 ? MAC_BYTES : builder.maskBytes;
@@ -115,13 +113,7 @@ public final class HmacMasker implements Masker {
         State s = state.get();
         int frameEnd = s.frame(domain);
         int end = s.value(value, frameEnd);
-        Mac mac = s.mac;
-        mac.update(s.input, 0, end);
-        try {
-            mac.doFinal(s.tag, 0);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("hmac: 32-byte output buffer refused", e);
-        }
+        s.mac.tag(s.input, 0, end, s.tag, 0);
         byte[] out = s.output;
         int outEnd = encoding == Encoding.HEX
                 ? Base64Url.encodeHex(s.tag, 0, maskBytes, out, prefix.length)
@@ -162,9 +154,18 @@ public final class HmacMasker implements Masker {
                 + ", bytes=" + maskBytes + ", encoding=" + encoding + ", normalize=" + normalizations + "]";
     }
 
-    /** One thread's Mac and buffers; {@code input} holds the framed domain of {@code domain} at its start. */
+    /** One thread's keyed HMAC and buffers; {@code input} holds the framed domain of {@code domain} at its start. */
+    private HmacSha256 keyedMac() {
+        byte[] key = subkey.toByteArrayInsecure();
+        try {
+            return new HmacSha256(key);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
     private final class State {
-        final Mac mac = Jce.hmacSha256(subkey);
+        final HmacSha256 mac = keyedMac();
         final byte[] tag = new byte[MAC_BYTES];
         final byte[] output = new byte[prefix.length + 2 * MAC_BYTES];
         byte[] input = new byte[128];

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The JDK's HMAC-SHA256, as maskpipe gets it from {@link Jce}, against RFC 4231 section 4. */
+/** maskpipe's {@link HmacSha256} and the JDK's HMAC-SHA256 (as {@link Jce} gives it) against RFC 4231 section 4. */
 class HmacSha256Test {
     private static final HexFormat HEX = HexFormat.of();
 
@@ -46,6 +46,32 @@ class HmacSha256Test {
 
         // Test case 5 publishes only the first 128 bits: compare as many bytes as the RFC gives.
         assertThat(HEX.formatHex(Arrays.copyOf(mac, tag.length() / 2))).as(source).isEqualTo(tag);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rfc4231")
+    void digestBasedHmac_rfc4231Vector_givesExpectedTag(String source, String key, String data, String tag) {
+        HmacSha256 hmac = new HmacSha256(HEX.parseHex(key));
+
+        byte[] first = hmac.tag(HEX.parseHex(data));
+        byte[] again = hmac.tag(HEX.parseHex(data)); // the keyed state must survive a tag
+
+        assertThat(HEX.formatHex(Arrays.copyOf(first, tag.length() / 2))).as(source).isEqualTo(tag);
+        assertThat(again).as(source + ", second tag").isEqualTo(first);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rfc4231")
+    void digestBasedHmac_offsetsInAndOut_sameTagAsWholeArrays(String source, String key, String data, String tag) {
+        HmacSha256 hmac = new HmacSha256(HEX.parseHex(key));
+        byte[] message = HEX.parseHex(data);
+        byte[] padded = new byte[message.length + 7];
+        System.arraycopy(message, 0, padded, 3, message.length);
+        byte[] out = new byte[HmacSha256.TAG_BYTES + 5];
+
+        hmac.tag(padded, 3, message.length, out, 5);
+
+        assertThat(Arrays.copyOfRange(out, 5, out.length)).as(source).isEqualTo(hmac.tag(message));
     }
 
     private static String ascii(String text) {
