@@ -131,6 +131,9 @@ public sealed interface Value permits Value.Text, Value.Number, Value.Bool, Valu
      * @param number the number
      */
     record Number(BigDecimal number) implements Value {
+        /** Beyond this many zeros before or after the digits, {@link #toPlainText()} keeps the exponent. */
+        public static final int PLAIN_DIGITS_LIMIT = 1000;
+
         /** Checks the component. */
         public Number {
             Objects.requireNonNull(number, "number");
@@ -142,12 +145,19 @@ public sealed interface Value permits Value.Text, Value.Number, Value.Bool, Valu
         }
 
         /**
-         * Returns the number as JSON writes it, with no exponent and no trailing zeros after the point.
+         * Returns the number as JSON writes it, with no exponent and no trailing zeros after the point: the text
+         * maskers see, so equal numbers mask alike. A number with more than {@value #PLAIN_DIGITS_LIMIT} zeros before
+         * or after its digits keeps its exponent ({@code 1E+1001}), so no input can make it print millions of digits.
          *
          * @return canonical text for the number
          */
         public String toPlainText() {
             BigDecimal stripped = number.signum() == 0 ? BigDecimal.ZERO : number.stripTrailingZeros();
+            // A plain string of 1e999999999 would be a billion digits: past PLAIN_DIGITS_LIMIT zeros, keep the
+            // exponent (still canonical: stripped, so equal numbers print alike).
+            if (Math.abs((long) stripped.scale()) > PLAIN_DIGITS_LIMIT) {
+                return stripped.toString();
+            }
             return stripped.scale() < 0 ? stripped.setScale(0).toPlainString() : stripped.toPlainString();
         }
 
