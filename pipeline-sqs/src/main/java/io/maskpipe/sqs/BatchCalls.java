@@ -131,8 +131,15 @@ final class BatchCalls {
             for (int i = 0; i < chunks.size(); i++) {
                 List<T> chunk = chunks.get(i);
                 if (sent[i] == null || sent[i].error() != null) { // null: not sent, as a call failed first
+                    if (sent[i] != null && sent[i].error() instanceof RuntimeException bug
+                            && !(bug instanceof SdkException)) {
+                        throw bug; // not SQS's doing: as if the call had thrown on this thread
+                    }
+                    if (sent[i] != null && sent[i].error() instanceof Error error) {
+                        throw error;
+                    }
                     if (stop == null && sent[i] != null) {
-                        stop = sent[i].error();
+                        stop = (SdkException) sent[i].error();
                     }
                     unsent += chunk.size();
                     continue;
@@ -157,8 +164,8 @@ final class BatchCalls {
         return run(items, item -> 0, Integer.MAX_VALUE, call);
     }
 
-    /** One chunk's result: the entries SQS reported as failed, or the call's failure. */
-    private record Sent(List<BatchResultErrorEntry> failed, SdkException error) {
+    /** One chunk's result: the entries SQS reported as failed, or what the call threw. */
+    private record Sent(List<BatchResultErrorEntry> failed, Throwable error) {
     }
 
     /**
@@ -173,9 +180,9 @@ final class BatchCalls {
             for (int i = next.getAndIncrement(); i < sent.length && !stopped.get(); i = next.getAndIncrement()) {
                 try {
                     sent[i] = new Sent(call.send(chunks.get(i)), null);
-                } catch (SdkException e) {
+                } catch (RuntimeException | Error e) {
                     sent[i] = new Sent(List.of(), e);
-                    stopped.set(true); // the SDK has already retried it: send no more
+                    stopped.set(true); // the SDK has already retried an SdkException: send no more
                 }
             }
         };

@@ -104,10 +104,7 @@ class SqsSourceTest {
 
     @Test
     void acknowledge_entryFailsOnceInOneOfSeveralChunks_isRetriedAndDeleted() throws Exception {
-        String queue = SQS.newQueue(Duration.ofSeconds(30));
-        for (int i = 0; i < 25; i++) {
-            SQS.send(queue, "{}");
-        }
+        String queue = queueHolding(25);
         CorruptDeleteOf corrupt = new CorruptDeleteOf(1);
         try (SqsClient client = SQS.newClient(corrupt)) {
             SqsSource source = fastRetries(client, queue);
@@ -123,10 +120,7 @@ class SqsSourceTest {
 
     @Test
     void acknowledge_entryAlwaysFailsInOneOfSeveralChunks_throwsNamingCountAndCode() throws Exception {
-        String queue = SQS.newQueue(Duration.ofSeconds(30));
-        for (int i = 0; i < 25; i++) {
-            SQS.send(queue, "{}");
-        }
+        String queue = queueHolding(25);
         CorruptDeleteOf corrupt = new CorruptDeleteOf(Integer.MAX_VALUE);
         try (SqsClient client = SQS.newClient(corrupt)) {
             SqsSource source = fastRetries(client, queue);
@@ -145,10 +139,7 @@ class SqsSourceTest {
 
     @Test
     void acknowledge_afterClose_stillDeletesOnTheCallingThread() throws Exception {
-        String queue = SQS.newQueue(Duration.ofSeconds(30));
-        for (int i = 0; i < 25; i++) {
-            SQS.send(queue, "{}");
-        }
+        String queue = queueHolding(25);
         SqsSource source = SqsSource.of(SQS.client(), queue);
         List<Delivery> deliveries = receiveAll(source, 25);
         source.close();
@@ -315,6 +306,15 @@ class SqsSourceTest {
     void toString_namesQueueOnly() {
         assertThat(SqsSource.of(SQS.client(), SQS.endpoint() + "/000000000000/logins"))
                 .hasToString("SqsSource[queue=logins]");
+    }
+
+    /** Returns a new queue with a 30 s visibility timeout holding {@code messages} empty objects. */
+    static String queueHolding(int messages) {
+        String queue = SQS.newQueue(Duration.ofSeconds(30));
+        for (int i = 0; i < messages; i++) {
+            SQS.send(queue, "{}");
+        }
+        return queue;
     }
 
     static SqsSource fastRetries(SqsClient client, String queue) {
