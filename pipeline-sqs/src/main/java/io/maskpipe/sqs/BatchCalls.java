@@ -6,6 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
@@ -15,6 +20,12 @@ import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
  * {@code SendMessageBatch}) over any number of items: in chunks SQS accepts, retrying the entries SQS reports as
  * failed with a doubling backoff, and returning what still failed so the caller can report it. Entry ids are the
  * item's position in its chunk.
+ *
+ * <p>With an executor and more than one call allowed in flight, a round's chunks are sent concurrently: the calling
+ * thread and up to {@code maxConcurrent - 1} executor threads take chunks in order until none are left. A round of
+ * one chunk, or one call allowed, runs on the calling thread alone. Results are read in chunk order, so the outcome
+ * is the one a sequential run would give, except that chunks already sent when another one's call failed count
+ * as done rather than unsent.
  */
 final class BatchCalls {
     /** SQS's limit of entries per batch call. */
@@ -22,10 +33,23 @@ final class BatchCalls {
 
     private final int maxAttempts;
     private final Duration firstBackoff;
+    private final Executor executor;
+    private final int maxConcurrent;
 
+    /** Sends chunks one after another on the calling thread. */
     BatchCalls(int maxAttempts, Duration firstBackoff) {
+        this(maxAttempts, firstBackoff, null, 1);
+    }
+
+    /**
+     * Sends up to {@code maxConcurrent} chunks at a time, the calling thread's included, the others on
+     * {@code executor}; a rejected hand-off (executor shut down) leaves the work to the calling thread.
+     */
+    BatchCalls(int maxAttempts, Duration firstBackoff, Executor executor, int maxConcurrent) {
         this.maxAttempts = maxAttempts;
         this.firstBackoff = firstBackoff;
+        this.executor = executor;
+        this.maxConcurrent = executor == null ? 1 : maxConcurrent;
     }
 
     /** One batch call: sends a chunk whose entry ids are "0", "1", ... and returns the failed entries. */
@@ -101,18 +125,31 @@ final class BatchCalls {
             attempt++;
             failed.clear();
             List<List<T>> chunks = chunks(pending, size, maxBytes);
-            int done = 0;
-            for (List<T> chunk : chunks) {
-                List<BatchResultErrorEntry> errors;
-                try {
-                    errors = call.send(chunk);
-                } catch (SdkException e) {
-                    return new Outcome<>(Map.copyOf(failed), e, pending.size() - done, attempt);
+            Sent[] sent = send(chunks, call);
+            SdkException stop = null;
+            int unsent = 0;
+            for (int i = 0; i < chunks.size(); i++) {
+                List<T> chunk = chunks.get(i);
+                if (sent[i] == null || sent[i].error() != null) { // null: not sent, as a call failed first
+                    if (sent[i] != null && sent[i].error() instanceof RuntimeException bug
+                            && !(bug instanceof SdkException)) {
+                        throw bug; // not SQS's doing: as if the call had thrown on this thread
+                    }
+                    if (sent[i] != null && sent[i].error() instanceof Error error) {
+                        throw error;
+                    }
+                    if (stop == null && sent[i] != null) {
+                        stop = (SdkException) sent[i].error();
+                    }
+                    unsent += chunk.size();
+                    continue;
                 }
-                for (BatchResultErrorEntry error : errors) {
+                for (BatchResultErrorEntry error : sent[i].failed()) {
                     failed.put(chunk.get(Integer.parseInt(error.id())), error);
                 }
-                done += chunk.size();
+            }
+            if (stop != null) {
+                return new Outcome<>(Map.copyOf(failed), stop, unsent, attempt);
             }
             if (failed.isEmpty() || attempt >= maxAttempts || !pause(attempt)) {
                 break;
@@ -125,6 +162,71 @@ final class BatchCalls {
     /** Runs the call with items of no size of their own: plain chunks of ten. */
     <T> Outcome<T> run(List<T> items, Call<T> call) {
         return run(items, item -> 0, Integer.MAX_VALUE, call);
+    }
+
+    /** One chunk's result: the entries SQS reported as failed, or what the call threw. */
+    private record Sent(List<BatchResultErrorEntry> failed, Throwable error) {
+    }
+
+    /**
+     * Sends the chunks, at most {@code maxConcurrent} at a time, and returns each chunk's result by position, or
+     * {@code null} for a chunk not sent because a call failed first.
+     */
+    private <T> Sent[] send(List<List<T>> chunks, Call<T> call) {
+        Sent[] sent = new Sent[chunks.size()];
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stopped = new AtomicBoolean();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < sent.length && !stopped.get(); i = next.getAndIncrement()) {
+                try {
+                    sent[i] = new Sent(call.send(chunks.get(i)), null);
+                } catch (RuntimeException | Error e) {
+                    sent[i] = new Sent(List.of(), e);
+                    stopped.set(true); // the SDK has already retried an SdkException: send no more
+                }
+            }
+        };
+        int helpers = Math.min(maxConcurrent, chunks.size()) - 1;
+        if (helpers <= 0) {
+            worker.run();
+            return sent;
+        }
+        CountDownLatch finished = new CountDownLatch(helpers);
+        for (int h = 0; h < helpers; h++) {
+            try {
+                executor.execute(() -> {
+                    try {
+                        worker.run();
+                    } finally {
+                        finished.countDown();
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                finished.countDown();
+            }
+        }
+        worker.run();
+        awaitUninterruptibly(finished);
+        return sent; // the latch orders the helpers' writes before these reads
+    }
+
+    /**
+     * Waits for the helpers to finish their calls, which the SDK's timeouts bound, so every chunk is accounted
+     * for; an interrupt is kept for the caller.
+     */
+    private static void awaitUninterruptibly(CountDownLatch finished) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                finished.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private boolean pause(int attempt) {

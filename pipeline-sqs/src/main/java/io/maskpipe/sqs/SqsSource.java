@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -56,6 +60,7 @@ public final class SqsSource implements Source {
     private final int maxMessages;
     private final Integer visibilitySeconds;
     private final SqsMessages messages;
+    private final ExecutorService batchThreads;
     private final BatchCalls batches;
     private volatile Duration queueVisibility;
 
@@ -71,8 +76,20 @@ public final class SqsSource implements Source {
                 : new JsonBodyDecoder(b.maxNestingDepth == null ? 64 : b.maxNestingDepth);
         int maxBody = b.maxBodySize == null ? 256 * 1024 : b.maxBodySize;
         this.messages = new SqsMessages(queueUrl, queueName, maxBody, decoder);
+        int concurrent = b.maxConcurrentBatchCalls == null ? 8 : b.maxConcurrentBatchCalls;
+        this.batchThreads = concurrent > 1 ? Executors.newCachedThreadPool(batchThreadFactory()) : null;
         this.batches = new BatchCalls(b.batchAttempts == null ? 4 : b.batchAttempts,
-                b.retryBackoff == null ? Duration.ofMillis(100) : b.retryBackoff);
+                b.retryBackoff == null ? Duration.ofMillis(100) : b.retryBackoff, batchThreads, concurrent);
+    }
+
+    // Threads start only when a call has more than one chunk, and end after a minute idle.
+    private static ThreadFactory batchThreadFactory() {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, "maskpipe-sqs-batch-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /**
@@ -147,8 +164,8 @@ public final class SqsSource implements Source {
     }
 
     /**
-     * Deletes the messages with {@code DeleteMessageBatch}, ten per call, retrying entries SQS reports as failed
-     * with a doubling backoff.
+     * Deletes the messages with {@code DeleteMessageBatch}, ten per call and up to the configured number of calls
+     * at a time, retrying entries SQS reports as failed with a doubling backoff.
      *
      * @throws SourceException naming how many were not deleted and the error codes, when some still fail after the
      *     last attempt; those messages will be delivered again
@@ -165,7 +182,8 @@ public final class SqsSource implements Source {
 
     /**
      * Keeps the messages hidden for {@code extension} from now (whole seconds, rounded up, at most 12 hours) with
-     * {@code ChangeMessageVisibilityBatch}, while their batch is still being written.
+     * {@code ChangeMessageVisibilityBatch} (ten per call, calls run concurrently like the deletes), while their
+     * batch is still being written.
      *
      * @throws SourceException when some could not be extended after the last attempt; they may be delivered again
      *     while still in progress, which the sink's idempotency absorbs
@@ -222,9 +240,15 @@ public final class SqsSource implements Source {
         return cached;
     }
 
-    /** Closes the SQS client if this source built it; a client passed in stays open. */
+    /**
+     * Stops the threads that run batch calls concurrently, and closes the SQS client if this source built it; a
+     * client passed in stays open. Calls in flight finish; later ones run on the calling thread alone.
+     */
     @Override
     public void close() {
+        if (batchThreads != null) {
+            batchThreads.shutdown();
+        }
         if (ownsClient) {
             client.close();
         }
@@ -336,6 +360,7 @@ public final class SqsSource implements Source {
         private Integer maxNestingDepth;
         private BodyDecoder decoder;
         private Integer batchAttempts;
+        private Integer maxConcurrentBatchCalls;
         private Duration retryBackoff;
 
         private Builder() {
@@ -512,6 +537,23 @@ public final class SqsSource implements Source {
         public Builder batchAttempts(int attempts) {
             once(this.batchAttempts, "batchAttempts");
             this.batchAttempts = inRange("batchAttempts", attempts, 1, 10);
+            return this;
+        }
+
+        /**
+         * Sets how many batch calls ({@code DeleteMessageBatch}, {@code ChangeMessageVisibilityBatch}) of ten
+         * messages one acknowledge, extend or release runs at a time, so a large sink batch does not wait for its
+         * chunks one after another. The calling thread sends one; the others run on daemon threads the source owns
+         * ({@code maskpipe-sqs-batch-N}), stopped by {@link SqsSource#close()}. A batch of ten or fewer messages
+         * never leaves the calling thread. With a client of your own, let its HTTP connection pool hold writers
+         * times this many connections. Default: 8.
+         *
+         * @param calls from 1 (one after another, on the calling thread) to 32
+         * @return this builder
+         */
+        public Builder maxConcurrentBatchCalls(int calls) {
+            once(this.maxConcurrentBatchCalls, "maxConcurrentBatchCalls");
+            this.maxConcurrentBatchCalls = inRange("maxConcurrentBatchCalls", calls, 1, 32);
             return this;
         }
 

@@ -63,6 +63,16 @@ class SqsSourceBuilderTest {
     }
 
     @Test
+    void builder_maxConcurrentBatchCallsOutOfRange_fails() {
+        assertThatThrownBy(() -> SqsSource.builder().maxConcurrentBatchCalls(0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxConcurrentBatchCalls: 0 given, 1 to 32 allowed");
+        assertThatThrownBy(() -> SqsSource.builder().maxConcurrentBatchCalls(33))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxConcurrentBatchCalls: 33 given, 1 to 32 allowed");
+    }
+
+    @Test
     void builder_relativeQueueUrl_fails() {
         assertThatThrownBy(() -> SqsSource.builder().queueUrl("logins"))
                 .isInstanceOf(IllegalArgumentException.class)

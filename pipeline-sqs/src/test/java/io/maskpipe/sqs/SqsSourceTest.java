@@ -15,6 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -74,6 +78,73 @@ class SqsSourceTest {
         SqsSource source = SqsSource.of(SQS.client(), queue);
 
         source.acknowledge(receiveAll(source, 25));
+
+        assertThat(SQS.depth(queue)).isZero();
+    }
+
+    @Test
+    void acknowledge_250Messages_deletesThemAllWithConcurrentCalls() throws Exception {
+        String queue = SQS.newQueue(Duration.ofSeconds(60));
+        for (int i = 0; i < 250; i++) {
+            SQS.send(queue, "{\"i\":" + i + "}");
+        }
+        // The first two deletes wait for each other: sent one after another, they would never both arrive.
+        MeetingDeletes meeting = new MeetingDeletes(2);
+        try (SqsClient client = SQS.newClient(meeting)) {
+            SqsSource source = SqsSource.builder().client(client).queueUrl(queue).build();
+
+            source.acknowledge(receiveAll(source, 250));
+
+            assertThat(meeting.calls.get()).isEqualTo(25);
+            assertThat(meeting.threads).anyMatch(name -> name.startsWith("maskpipe-sqs-batch-"));
+            assertThat(SQS.depth(queue)).isZero();
+            source.close();
+        }
+    }
+
+    @Test
+    void acknowledge_entryFailsOnceInOneOfSeveralChunks_isRetriedAndDeleted() throws Exception {
+        String queue = queueHolding(25);
+        CorruptDeleteOf corrupt = new CorruptDeleteOf(1);
+        try (SqsClient client = SQS.newClient(corrupt)) {
+            SqsSource source = fastRetries(client, queue);
+            List<Delivery> deliveries = receiveAll(source, 25);
+            corrupt.target = ((Receipt) deliveries.get(14).receipt()).handle(); // in the second of three chunks
+
+            source.acknowledge(deliveries);
+
+            assertThat(corrupt.calls.get()).isEqualTo(4); // three chunks, then the one entry again
+            assertThat(SQS.depth(queue)).isZero();
+        }
+    }
+
+    @Test
+    void acknowledge_entryAlwaysFailsInOneOfSeveralChunks_throwsNamingCountAndCode() throws Exception {
+        String queue = queueHolding(25);
+        CorruptDeleteOf corrupt = new CorruptDeleteOf(Integer.MAX_VALUE);
+        try (SqsClient client = SQS.newClient(corrupt)) {
+            SqsSource source = fastRetries(client, queue);
+            List<Delivery> deliveries = receiveAll(source, 25);
+            corrupt.target = ((Receipt) deliveries.get(14).receipt()).handle();
+
+            assertThatThrownBy(() -> source.acknowledge(deliveries))
+                    .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.isTransient()).isFalse())
+                    .hasMessageStartingWith("SQS DeleteMessageBatch on queue '" + SqsSource.queueNameOf(queue)
+                            + "': 1 of 25 messages not deleted: 1 failed after 4 attempts "
+                            + "(ReceiptHandleIsInvalid x1)");
+            assertThat(corrupt.calls.get()).isEqualTo(6); // three chunks, then three retries of the one entry
+            assertThat(SQS.depth(queue)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void acknowledge_afterClose_stillDeletesOnTheCallingThread() throws Exception {
+        String queue = queueHolding(25);
+        SqsSource source = SqsSource.of(SQS.client(), queue);
+        List<Delivery> deliveries = receiveAll(source, 25);
+        source.close();
+
+        source.acknowledge(deliveries);
 
         assertThat(SQS.depth(queue)).isZero();
     }
@@ -237,6 +308,15 @@ class SqsSourceTest {
                 .hasToString("SqsSource[queue=logins]");
     }
 
+    /** Returns a new queue with a 30 s visibility timeout holding {@code messages} empty objects. */
+    static String queueHolding(int messages) {
+        String queue = SQS.newQueue(Duration.ofSeconds(30));
+        for (int i = 0; i < messages; i++) {
+            SQS.send(queue, "{}");
+        }
+        return queue;
+    }
+
     static SqsSource fastRetries(SqsClient client, String queue) {
         return SqsSource.builder().client(client).queueUrl(queue).retryBackoff(Duration.ofMillis(1)).build();
     }
@@ -251,6 +331,61 @@ class SqsSourceTest {
         }
         assertThat(all).hasSize(count);
         return all;
+    }
+
+    /** Replaces the receipt handle {@code target} in the first {@code times} delete batches holding it. */
+    static final class CorruptDeleteOf implements ExecutionInterceptor {
+        final AtomicInteger calls = new AtomicInteger();
+        private final AtomicInteger corrupted = new AtomicInteger();
+        private final int times;
+        volatile String target;
+
+        CorruptDeleteOf(int times) {
+            this.times = times;
+        }
+
+        @Override
+        public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+            if (!(context.request() instanceof DeleteMessageBatchRequest request)) {
+                return context.request();
+            }
+            calls.incrementAndGet();
+            List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(request.entries());
+            for (int i = 0; i < entries.size(); i++) {
+                if (entries.get(i).receiptHandle().equals(target) && corrupted.getAndIncrement() < times) {
+                    entries.set(i, entries.get(i).toBuilder().receiptHandle("bogus").build());
+                }
+            }
+            return request.toBuilder().entries(entries).build();
+        }
+    }
+
+    /** Holds the first {@code parties} delete calls until all have arrived; records every delete's thread. */
+    static final class MeetingDeletes implements ExecutionInterceptor {
+        final AtomicInteger calls = new AtomicInteger();
+        final Set<String> threads = ConcurrentHashMap.newKeySet();
+        private final CyclicBarrier barrier;
+        private final int parties;
+
+        MeetingDeletes(int parties) {
+            this.parties = parties;
+            this.barrier = new CyclicBarrier(parties);
+        }
+
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+            if (!(context.request() instanceof DeleteMessageBatchRequest)) {
+                return;
+            }
+            threads.add(Thread.currentThread().getName());
+            if (calls.incrementAndGet() <= parties) {
+                try {
+                    barrier.await(30, TimeUnit.SECONDS); // a hang guard, not a timing assertion
+                } catch (Exception e) {
+                    throw new IllegalStateException("deletes were not sent concurrently", e);
+                }
+            }
+        }
     }
 
     /** Replaces the first entry's receipt handle of the first {@code times} delete batches with a bogus one. */
