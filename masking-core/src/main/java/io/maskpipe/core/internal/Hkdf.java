@@ -1,7 +1,6 @@
 package io.maskpipe.core.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -21,30 +20,25 @@ public final class Hkdf {
         if (length < 1 || length > 255 * HASH_LENGTH) {
             throw new IllegalArgumentException("hkdf: length must be 1 to " + 255 * HASH_LENGTH + ", got " + length);
         }
-        try {
-            // RFC 5869 section 2.2: PRK = HMAC-Hash(salt, IKM)
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(salt.length == 0 ? new byte[HASH_LENGTH] : salt, "HmacSHA256"));
-            byte[] prk = mac.doFinal(ikm);
-            // RFC 5869 section 2.3: T(i) = HMAC-Hash(PRK, T(i-1) | info | i)
-            mac.init(new SecretKeySpec(prk, "HmacSHA256"));
-            byte[] okm = new byte[length];
-            byte[] t = new byte[0];
-            int filled = 0;
-            for (int i = 1; filled < length; i++) {
-                mac.update(t);
-                mac.update(info);
-                mac.update((byte) i);
-                t = mac.doFinal();
-                int n = Math.min(t.length, length - filled);
-                System.arraycopy(t, 0, okm, filled, n);
-                filled += n;
-            }
-            Arrays.fill(prk, (byte) 0);
-            return okm;
-        } catch (GeneralSecurityException e) {
-            throw new CryptoUnavailableException("HmacSHA256", e);
+        // RFC 5869 section 2.2: PRK = HMAC-Hash(salt, IKM)
+        byte[] prk = Jce.hmacSha256(new SecretKeySpec(salt.length == 0 ? new byte[HASH_LENGTH] : salt,
+                Jce.HMAC_SHA256)).doFinal(ikm);
+        // RFC 5869 section 2.3: T(i) = HMAC-Hash(PRK, T(i-1) | info | i)
+        Mac mac = Jce.hmacSha256(new SecretKeySpec(prk, Jce.HMAC_SHA256));
+        Arrays.fill(prk, (byte) 0);
+        byte[] okm = new byte[length];
+        byte[] t = new byte[0];
+        int filled = 0;
+        for (int i = 1; filled < length; i++) {
+            mac.update(t);
+            mac.update(info);
+            mac.update((byte) i);
+            t = mac.doFinal();
+            int n = Math.min(t.length, length - filled);
+            System.arraycopy(t, 0, okm, filled, n);
+            filled += n;
         }
+        return okm;
     }
 
     /** Derives a maskpipe subkey: no salt, the UTF-8 bytes of {@code info} (e.g. {@code maskpipe/v1/aes-siv}). */
