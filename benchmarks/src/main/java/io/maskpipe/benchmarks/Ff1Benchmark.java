@@ -1,6 +1,6 @@
 package io.maskpipe.benchmarks;
 
-import io.maskpipe.core.Keyring;
+import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.MaskContext;
 import io.maskpipe.core.Masker;
 import io.maskpipe.core.Maskers;

@@ -1,7 +1,7 @@
 package io.maskpipe.benchmarks;
 
 import io.maskpipe.core.HmacMasker;
-import io.maskpipe.core.Keyring;
+import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.MaskContext;
 import io.maskpipe.core.Maskers;
 import io.maskpipe.core.Tokenizer;

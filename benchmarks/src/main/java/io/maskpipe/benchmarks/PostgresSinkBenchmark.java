@@ -1,7 +1,7 @@
 package io.maskpipe.benchmarks;
 
-import io.maskpipe.core.Metadata;
-import io.maskpipe.core.Record;
+import io.maskpipe.core.record.Metadata;
+import io.maskpipe.core.record.Record;
 import io.maskpipe.core.spi.WriteResult;
 import io.maskpipe.postgres.Columns;
 import io.maskpipe.postgres.PostgresSink;

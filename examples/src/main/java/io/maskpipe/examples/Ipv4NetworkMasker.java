@@ -1,7 +1,7 @@
 package io.maskpipe.examples;
 
 import io.maskpipe.core.HmacMasker;
-import io.maskpipe.core.Keyring;
+import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.MaskContext;
 import io.maskpipe.core.Masker;
 import java.util.Objects;

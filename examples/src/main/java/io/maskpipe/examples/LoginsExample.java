@@ -1,7 +1,7 @@
 package io.maskpipe.examples;
 
-import io.maskpipe.core.Keyring;
-import io.maskpipe.core.KeyringException;
+import io.maskpipe.core.key.Keyring;
+import io.maskpipe.core.key.KeyringException;
 import io.maskpipe.core.Masker;
 import io.maskpipe.core.Pipeline;
 import io.maskpipe.core.PipelineSummary;

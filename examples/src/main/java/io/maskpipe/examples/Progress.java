@@ -1,7 +1,7 @@
 package io.maskpipe.examples;
 
-import io.maskpipe.core.Rejection;
-import io.maskpipe.core.spi.PipelineListener;
+import io.maskpipe.core.record.Rejection;
+import io.maskpipe.core.PipelineListener;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package io.maskpipe.examples;
 
-import io.maskpipe.core.Keyring;
+import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.Maskers;
 import io.maskpipe.core.PipelineSummary;
-import io.maskpipe.core.ReasonCode;
+import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.Tokenizer;
 import io.maskpipe.examples.LoginQueues.DeadLetterView;
 import java.io.PrintStream;

@@ -2,7 +2,7 @@ package io.maskpipe.examples;
 
 import io.maskpipe.core.HmacMasker;
 import io.maskpipe.core.HmacMasker.Normalization;
-import io.maskpipe.core.Keyring;
+import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.Masker;
 import io.maskpipe.core.Maskers;
 

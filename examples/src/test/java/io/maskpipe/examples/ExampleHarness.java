@@ -1,6 +1,6 @@
 package io.maskpipe.examples;
 
-import io.maskpipe.core.Keyring;
+import io.maskpipe.core.key.Keyring;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -2,7 +2,7 @@ package io.maskpipe.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.maskpipe.core.Keyring;
+import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.Masker;
 import io.maskpipe.core.Maskers;
 import io.maskpipe.core.Pipeline;

@@ -8,7 +8,7 @@ import io.maskpipe.core.HmacMasker.Normalization;
 import io.maskpipe.core.MaskContext;
 import io.maskpipe.core.Maskers;
 import io.maskpipe.core.PipelineSummary;
-import io.maskpipe.core.ReasonCode;
+import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.Tokenizer;
 import io.maskpipe.examples.ExampleHarness.Captured;
 import io.maskpipe.examples.LoginQueues.DeadLetterView;

@@ -1,5 +1,7 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.Record;
 import java.util.List;
 
 /** Applies steps in order; the first rejection stops the chain. */

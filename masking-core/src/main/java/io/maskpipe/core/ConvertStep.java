@@ -1,10 +1,16 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Value;
+import java.util.function.UnaryOperator;
+
 /**
  * Replaces a present, non-null field with what a user function makes of it, guarded by
  * {@link Steps#setComputed}.
  */
-record ConvertStep(FieldPath path, Transforms.Conversion conversion) implements Transform {
+record ConvertStep(FieldPath path, UnaryOperator<Value> conversion) implements Transform {
 
     @Override
     public Outcome apply(Record record) {

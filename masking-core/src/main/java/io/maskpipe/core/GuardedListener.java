@@ -1,13 +1,17 @@
 package io.maskpipe.core;
 
-import io.maskpipe.core.spi.PipelineListener;
+import io.maskpipe.core.engine.RunEvents;
+import io.maskpipe.core.record.Rejection;
 import io.maskpipe.core.spi.SinkException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 
-/** Calls the user's listener so that a throw is logged (class name only) and never reaches the engine. */
-final class GuardedListener implements PipelineListener {
-    private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
+/**
+ * Hands the engine's events to the user's listener so that a throw is logged (class name only) and never reaches
+ * the engine.
+ */
+final class GuardedListener implements RunEvents {
+    private static final System.Logger LOG = System.getLogger(GuardedListener.class.getName());
 
     private final PipelineListener delegate;
 

@@ -1,5 +1,10 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Rejection;
+
 /**
  * Runs a custom transform so that a throw or a {@code null} outcome becomes a {@code TRANSFORM_FAILED} rejection
  * naming the exception's class, never its message.

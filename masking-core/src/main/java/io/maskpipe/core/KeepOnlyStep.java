@@ -1,5 +1,9 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Value;
 import java.util.Arrays;
 import java.util.List;
 

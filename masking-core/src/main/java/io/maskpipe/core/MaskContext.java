@@ -1,5 +1,7 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.Metadata;
 import java.util.Objects;
 
 /**

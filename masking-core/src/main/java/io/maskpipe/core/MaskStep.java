@@ -1,5 +1,11 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Value;
+
 /**
  * Masks one field: text as it is, numbers and booleans as their JSON text, lists and records refused. The masker is
  * user code, so a throw becomes a {@link ReasonCode#MASKER_FAILED} rejection naming the field and the exception's

@@ -1,5 +1,6 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.key.Keyring;
 import java.util.Objects;
 
 /**

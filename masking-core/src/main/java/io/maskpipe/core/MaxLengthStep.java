@@ -1,5 +1,11 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Value;
+
 /**
  * Rejects text longer than a limit, counted in Unicode code points; numbers and booleans count their JSON text,
  * lists and records are refused, null and absent pass.

@@ -1,5 +1,10 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.engine.PipelineEngine;
+import io.maskpipe.core.engine.PipelineSettings;
+import io.maskpipe.core.engine.PipelineEngine;
+import io.maskpipe.core.engine.PipelineSettings;
+import io.maskpipe.core.engine.RunFailedException;
 import io.maskpipe.core.spi.Source;
 import java.time.Duration;
 
@@ -29,9 +34,11 @@ public final class Pipeline {
     static final Duration INTERRUPT_GRACE = Duration.ofSeconds(30);
 
     private final PipelineSettings settings;
+    private final Transform steps;
 
-    Pipeline(PipelineSettings settings) {
+    Pipeline(PipelineSettings settings, Transform steps) {
         this.settings = settings;
+        this.steps = steps;
     }
 
     /**
@@ -59,7 +66,7 @@ public final class Pipeline {
      */
     public PipelineSummary run() {
         PipelineEngine engine = new PipelineEngine(settings, true);
-        engine.start();
+        start(engine);
         try {
             engine.awaitTermination();
             engine.awaitThreads();
@@ -67,11 +74,11 @@ public final class Pipeline {
             engine.stop(INTERRUPT_GRACE);
             Thread.currentThread().interrupt();
         }
-        PipelineException failure = engine.failureOrNull();
+        RunFailedException failure = engine.failureOrNull();
         if (failure != null) {
             throw new PipelineException(failure.getMessage(), failure.getCause());
         }
-        return engine.summary();
+        return PipelineSummary.of(engine.summary());
     }
 
     /**
@@ -83,13 +90,21 @@ public final class Pipeline {
      */
     public RunningPipeline start() {
         PipelineEngine engine = new PipelineEngine(settings, false);
-        engine.start();
+        start(engine);
         return new RunningPipeline(engine);
+    }
+
+    private static void start(PipelineEngine engine) {
+        try {
+            engine.start();
+        } catch (RunFailedException e) {
+            throw new PipelineException(e.getMessage(), e.getCause());
+        }
     }
 
     /** Returns the settings and steps, never values. */
     @Override
     public String toString() {
-        return "Pipeline[" + settings + ", steps=" + settings.steps() + "]";
+        return "Pipeline[" + settings + ", steps=" + steps + "]";
     }
 }

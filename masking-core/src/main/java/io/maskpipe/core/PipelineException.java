@@ -1,5 +1,7 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.record.MaskpipeException;
+
 /**
  * Thrown when a pipeline stops on its own because it cannot go on: the source failed permanently, the sink could not
  * be opened, a transient failure outlasted the configured retry attempts, the sink returned the wrong number of

@@ -1,7 +1,9 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.engine.Backoff;
+import io.maskpipe.core.engine.PipelineSettings;
+import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.spi.DeadLetters;
-import io.maskpipe.core.spi.PipelineListener;
 import io.maskpipe.core.spi.Sink;
 import io.maskpipe.core.spi.Source;
 import java.time.Duration;
@@ -266,7 +268,8 @@ public final class PipelineStage {
             throw new IllegalStateException("pipeline: maxInFlight (" + maxInFlight
                     + ") must be at least the batch size (" + maxRows + ")");
         }
-        return new Pipeline(new PipelineSettings(source, Transforms.chain(steps), sink, maxRows,
+        Transform chain = Transforms.chain(steps);
+        return new Pipeline(new PipelineSettings(source, chain::apply, sink, maxRows,
                 (Duration) batching[1], (Integer) settings.getOrDefault("pollers", 2),
                 (Integer) settings.getOrDefault("writers", 1), maxInFlight,
                 (Backoff) settings.getOrDefault("retry",
@@ -275,7 +278,7 @@ public final class PipelineStage {
                 (Integer) settings.getOrDefault("emptyReceivesToDrain", 3),
                 (DeadLetters) settings.get("deadLetters"),
                 new GuardedListener((PipelineListener) settings.getOrDefault("listener", new PipelineListener() { })),
-                (Boolean) settings.getOrDefault("visibilityHeartbeat", true)));
+                (Boolean) settings.getOrDefault("visibilityHeartbeat", true)), chain);
     }
 
     /** Returns the steps, never values: {@code PipelineStage[mask(ip), drop[debug]]}. */

@@ -1,8 +1,8 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.engine.Tally;
+import io.maskpipe.core.record.ReasonCode;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.Map;
 
 /**
@@ -16,32 +16,15 @@ import java.util.Map;
  * @since 0.1.0
  */
 public final class PipelineSummary {
-    private final long received;
-    private final long written;
-    private final long duplicates;
-    private final Map<ReasonCode, Long> rejectedByReason;
-    private final long deadLettered;
-    private final long released;
-    private final long retries;
-    private final long batches;
-    private final long acknowledgeFailures;
-    private final Duration elapsed;
+    private final Tally tally;
 
-    PipelineSummary(long received, long written, long duplicates, Map<ReasonCode, Long> rejectedByReason,
-            long deadLettered, long released, long retries, long batches, long acknowledgeFailures,
-            Duration elapsed) {
-        this.received = received;
-        this.written = written;
-        this.duplicates = duplicates;
-        Map<ReasonCode, Long> copy = new EnumMap<>(ReasonCode.class);
-        copy.putAll(rejectedByReason);
-        this.rejectedByReason = Collections.unmodifiableMap(copy);
-        this.deadLettered = deadLettered;
-        this.released = released;
-        this.retries = retries;
-        this.batches = batches;
-        this.acknowledgeFailures = acknowledgeFailures;
-        this.elapsed = elapsed;
+    private PipelineSummary(Tally tally) {
+        this.tally = tally;
+    }
+
+    /** Reads an engine snapshot. */
+    static PipelineSummary of(Tally tally) {
+        return new PipelineSummary(tally);
     }
 
     /**
@@ -50,7 +33,7 @@ public final class PipelineSummary {
      * @return the count
      */
     public long received() {
-        return received;
+        return tally.received();
     }
 
     /**
@@ -59,7 +42,7 @@ public final class PipelineSummary {
      * @return the count
      */
     public long written() {
-        return written;
+        return tally.written();
     }
 
     /**
@@ -68,7 +51,7 @@ public final class PipelineSummary {
      * @return the count
      */
     public long duplicates() {
-        return duplicates;
+        return tally.duplicates();
     }
 
     /**
@@ -77,7 +60,7 @@ public final class PipelineSummary {
      * @return the count, dead-lettered and left for redrive together
      */
     public long rejected() {
-        return rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
+        return tally.rejected();
     }
 
     /**
@@ -86,7 +69,7 @@ public final class PipelineSummary {
      * @return an unmodifiable map
      */
     public Map<ReasonCode, Long> rejectedByReason() {
-        return rejectedByReason;
+        return tally.rejectedByReason();
     }
 
     /**
@@ -95,7 +78,7 @@ public final class PipelineSummary {
      * @return the count
      */
     public long deadLettered() {
-        return deadLettered;
+        return tally.deadLettered();
     }
 
     /**
@@ -105,7 +88,7 @@ public final class PipelineSummary {
      * @return the count
      */
     public long leftForRedrive() {
-        return rejected() - deadLettered;
+        return tally.leftForRedrive();
     }
 
     /**
@@ -115,7 +98,7 @@ public final class PipelineSummary {
      * @return the count
      */
     public long released() {
-        return released;
+        return tally.released();
     }
 
     /**
@@ -125,7 +108,7 @@ public final class PipelineSummary {
      * @return the count
      */
     public long retries() {
-        return retries;
+        return tally.retries();
     }
 
     /**
@@ -134,7 +117,7 @@ public final class PipelineSummary {
      * @return the count
      */
     public long batches() {
-        return batches;
+        return tally.batches();
     }
 
     /**
@@ -143,7 +126,7 @@ public final class PipelineSummary {
      * @return the count
      */
     public long acknowledgeFailures() {
-        return acknowledgeFailures;
+        return tally.acknowledgeFailures();
     }
 
     /**
@@ -152,7 +135,7 @@ public final class PipelineSummary {
      * @return the elapsed time
      */
     public Duration elapsed() {
-        return elapsed;
+        return tally.elapsed();
     }
 
     /**
@@ -161,17 +144,12 @@ public final class PipelineSummary {
      * @return the rate, zero before any time has passed
      */
     public double messagesPerSecond() {
-        double seconds = elapsed.toNanos() / 1e9;
-        return seconds <= 0 ? 0 : (written + duplicates + rejected()) / seconds;
+        return tally.messagesPerSecond();
     }
 
     /** Returns the counts on one line, as the pipeline logs them. */
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "received=%d written=%d duplicates=%d rejected=%d%s"
-                + " deadLettered=%d leftForRedrive=%d released=%d retries=%d batches=%d acknowledgeFailures=%d"
-                + " elapsed=%dms rate=%.1f/s", received, written, duplicates, rejected(),
-                rejectedByReason.isEmpty() ? "" : rejectedByReason.toString(), deadLettered, leftForRedrive(),
-                released, retries, batches, acknowledgeFailures, elapsed.toMillis(), messagesPerSecond());
+        return tally.toString();
     }
 }

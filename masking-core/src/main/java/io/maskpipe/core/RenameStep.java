@@ -1,5 +1,10 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Value;
+
 /** Moves a field to another path, replacing what was there; an absent field is left absent. */
 record RenameStep(FieldPath from, FieldPath to) implements Transform {
 

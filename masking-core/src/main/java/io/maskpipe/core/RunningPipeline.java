@@ -1,5 +1,8 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.engine.PipelineEngine;
+import io.maskpipe.core.engine.PipelineEngine;
+import io.maskpipe.core.engine.RunFailedException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +36,7 @@ public final class RunningPipeline {
     public PipelineSummary stop(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
         engine.stop(timeout);
-        return engine.summary();
+        return summary();
     }
 
     /**
@@ -63,7 +66,7 @@ public final class RunningPipeline {
      * @return the summary
      */
     public PipelineSummary summary() {
-        return engine.summary();
+        return PipelineSummary.of(engine.summary());
     }
 
     /**
@@ -72,7 +75,9 @@ public final class RunningPipeline {
      * @return the failure, or empty while running and after a stop or drain
      */
     public Optional<PipelineException> failure() {
-        return Optional.ofNullable(engine.failureOrNull());
+        RunFailedException failure = engine.failureOrNull();
+        return failure == null ? Optional.empty() : Optional.of(new PipelineException(failure.getMessage(),
+                failure.getCause()));
     }
 
     /** Returns whether the run is going and its counts. */

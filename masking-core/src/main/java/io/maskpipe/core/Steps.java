@@ -1,5 +1,13 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.InvalidValueException;
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Rejection;
+import io.maskpipe.core.record.Value;
+
 /** Shared wording and guards of the built-in transforms; not API. */
 final class Steps {
     private Steps() {

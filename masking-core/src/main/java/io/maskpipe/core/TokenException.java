@@ -1,5 +1,7 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.record.MaskpipeException;
+
 /**
  * Thrown when a token cannot be revealed: it was changed, made with a key that is not in the ring, made for another
  * domain, or is not a token at all.

@@ -1,5 +1,11 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.InvalidValueException;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Rejection;
+import io.maskpipe.core.record.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -161,7 +167,7 @@ public final class Transforms {
      */
     public static Transform convert(String path, Conversion conversion) {
         return new ConvertStep(FieldPath.parse(Objects.requireNonNull(path, "path")),
-                Objects.requireNonNull(conversion, "conversion"));
+                Objects.requireNonNull(conversion, "conversion")::apply);
     }
 
     /**
@@ -174,7 +180,7 @@ public final class Transforms {
      */
     public static Transform derive(String target, Derivation derivation) {
         return new DeriveStep(FieldPath.parse(Objects.requireNonNull(target, "target")),
-                Objects.requireNonNull(derivation, "derivation"));
+                Objects.requireNonNull(derivation, "derivation")::apply);
     }
 
     /**

@@ -3,6 +3,8 @@ package io.maskpipe.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maskpipe.core.HmacMasker.Encoding;
+import io.maskpipe.core.key.KeyId;
+import io.maskpipe.core.key.Keyring;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +75,7 @@ class FormatVectorsTest {
         String actual = switch (vector.kind()) {
             case "hmac-subkey" -> HexFormat.of().formatHex(HmacMasker.exportSubkeyInsecure(TEST_RING,
                     KeyId.of("test")));
-            case "aes-siv-subkey" -> HexFormat.of().formatHex(io.maskpipe.core.spi.Subkeys.derive(TEST_RING,
+            case "aes-siv-subkey" -> HexFormat.of().formatHex(io.maskpipe.core.key.Subkeys.derive(TEST_RING,
                     KeyId.of("test"), "maskpipe/v1/aes-siv", 64));
             case "mask" -> Maskers.hmac(TEST_RING).mask(vector.value(), context);
             case "mask-hex" -> HmacMasker.builder(TEST_RING).encoding(Encoding.HEX).build()

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.maskpipe.core.HmacMasker.Encoding;
 import io.maskpipe.core.HmacMasker.Normalization;
+import io.maskpipe.core.key.KeyId;
+import io.maskpipe.core.key.Keyring;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import io.maskpipe.core.key.Keyring;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -14,12 +15,12 @@ import javax.crypto.spec.SecretKeySpec;
 import org.quicktheories.core.Gen;
 
 /** Keys, generators and the plain reference implementation the tests share; built here, never read from disk. */
-final class KeyFixtures {
+public final class KeyFixtures {
     private KeyFixtures() {
     }
 
     /** A 32-byte key whose bytes count up from {@code first}: distinct keys for distinct ids. */
-    static byte[] key(int first) {
+    public static byte[] key(int first) {
         byte[] key = new byte[32];
         for (int i = 0; i < key.length; i++) {
             key[i] = (byte) (first + i);
@@ -28,23 +29,23 @@ final class KeyFixtures {
     }
 
     /** A ring of one key {@code k1}. */
-    static Keyring ring() {
+    public static Keyring ring() {
         return Keyring.of("k1", key(1));
     }
 
     /** Unicode text of any code point outside the surrogate range, including supplementary characters. */
-    static Gen<String> unicode() {
+    public static Gen<String> unicode() {
         return strings().allPossible().ofLengthBetween(0, 24).assuming(KeyFixtures::wellFormed);
     }
 
     /** IPv4 dotted quads. */
-    static Gen<String> ipv4() {
+    public static Gen<String> ipv4() {
         return longs().between(0, 0xffffffffL)
                 .map(v -> (v >>> 24) + "." + (v >>> 16 & 0xff) + "." + (v >>> 8 & 0xff) + "." + (v & 0xff));
     }
 
     /** IPv6 addresses as eight full hex groups, mixed case and leading zeros included. */
-    static Gen<String> ipv6() {
+    public static Gen<String> ipv6() {
         return lists().of(integers().between(0, 0xffff)).ofSize(8)
                 .map(groups -> groups.stream()
                         .map(g -> g % 3 == 0 ? String.format("%04X", g) : Integer.toHexString(g))
@@ -52,13 +53,13 @@ final class KeyFixtures {
     }
 
     /** US social security number shapes, {@code NNN-NN-NNNN}. */
-    static Gen<String> ssn() {
+    public static Gen<String> ssn() {
         return integers().between(0, 999_999_999)
                 .map(n -> String.format("%03d-%02d-%04d", n / 1_000_000, n / 10_000 % 100, n % 10_000));
     }
 
     /** The plain reference of an HMAC mask: the JDK's Mac over the framed bytes, the JDK's base64url encoder. */
-    static String referenceMask(byte[] subkey, String keyId, String domain, String value) {
+    public static String referenceMask(byte[] subkey, String keyId, String domain, String value) {
         try {
             byte[] d = domain.getBytes(StandardCharsets.UTF_8);
             byte[] v = value.getBytes(StandardCharsets.UTF_8);
@@ -71,7 +72,7 @@ final class KeyFixtures {
         }
     }
 
-    static boolean wellFormed(String text) {
+    public static boolean wellFormed(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import io.maskpipe.core.key.KeyId;
+import io.maskpipe.core.key.Keyring;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

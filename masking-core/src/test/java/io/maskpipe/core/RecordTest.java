@@ -3,6 +3,12 @@ package io.maskpipe.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.Metadata;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Rejection;
+import io.maskpipe.core.record.Value;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;

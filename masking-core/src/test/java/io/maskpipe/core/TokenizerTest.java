@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.maskpipe.core.internal.AesSiv;
 import io.maskpipe.core.internal.Hkdf;
+import io.maskpipe.core.key.Keyring;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HexFormat;

@@ -1,7 +1,7 @@
 package io.maskpipe.fpe;
 
-import io.maskpipe.core.KeyId;
-import io.maskpipe.core.KeyringException;
+import io.maskpipe.core.key.KeyId;
+import io.maskpipe.core.key.KeyringException;
 import io.maskpipe.core.MaskContext;
 import io.maskpipe.core.TokenException;
 import io.maskpipe.core.Tokenizer;

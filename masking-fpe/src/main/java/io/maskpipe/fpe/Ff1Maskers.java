@@ -1,8 +1,8 @@
 package io.maskpipe.fpe;
 
-import io.maskpipe.core.KeyId;
-import io.maskpipe.core.Keyring;
-import io.maskpipe.core.spi.Subkeys;
+import io.maskpipe.core.key.KeyId;
+import io.maskpipe.core.key.Keyring;
+import io.maskpipe.core.key.Subkeys;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;

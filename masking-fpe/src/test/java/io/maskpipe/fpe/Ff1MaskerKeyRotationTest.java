@@ -3,8 +3,8 @@ package io.maskpipe.fpe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.maskpipe.core.KeyId;
-import io.maskpipe.core.KeyringException;
+import io.maskpipe.core.key.KeyId;
+import io.maskpipe.core.key.KeyringException;
 import io.maskpipe.core.MaskContext;
 import io.maskpipe.core.TokenException;
 import org.junit.jupiter.api.Test;

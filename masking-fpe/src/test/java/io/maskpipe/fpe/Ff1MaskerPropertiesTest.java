@@ -7,7 +7,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
-import io.maskpipe.core.KeyId;
+import io.maskpipe.core.key.KeyId;
 import io.maskpipe.core.MaskContext;
 import io.maskpipe.core.TokenException;
 import java.util.List;

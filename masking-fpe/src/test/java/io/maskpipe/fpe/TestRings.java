@@ -1,6 +1,6 @@
 package io.maskpipe.fpe;
 
-import io.maskpipe.core.Keyring;
+import io.maskpipe.core.key.Keyring;
 
 /** Key rings for tests: fixed, published test keys that must never serve real data. */
 final class TestRings {

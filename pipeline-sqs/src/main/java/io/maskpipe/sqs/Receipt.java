@@ -8,7 +8,7 @@ package io.maskpipe.sqs;
  * @param queueName the source queue's name, for messages and dead-letter attributes
  * @param handle the receipt handle of this receive
  */
-record Receipt(String queueUrl, String queueName, String handle) {
+record Receipt(String queueUrl, String queueName, String handle) implements io.maskpipe.core.spi.Receipt {
     @Override
     public String toString() {
         return "Receipt[queue=" + queueName + "]";

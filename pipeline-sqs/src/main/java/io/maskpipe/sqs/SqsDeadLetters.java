@@ -1,6 +1,6 @@
 package io.maskpipe.sqs;
 
-import io.maskpipe.core.Rejection;
+import io.maskpipe.core.record.Rejection;
 import io.maskpipe.core.spi.DeadLetter;
 import io.maskpipe.core.spi.DeadLetters;
 import io.maskpipe.core.spi.SinkException;

@@ -1,9 +1,9 @@
 package io.maskpipe.sqs;
 
-import io.maskpipe.core.Metadata;
-import io.maskpipe.core.Outcome;
-import io.maskpipe.core.ReasonCode;
-import io.maskpipe.core.Rejection;
+import io.maskpipe.core.record.Metadata;
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Rejection;
 import io.maskpipe.core.spi.Delivery;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.maskpipe.sqs;
 
-import io.maskpipe.core.Outcome;
+import io.maskpipe.core.record.Outcome;
 import io.maskpipe.core.spi.Delivery;
 import io.maskpipe.core.spi.Source;
 import io.maskpipe.core.spi.SourceException;

@@ -2,12 +2,12 @@ package io.maskpipe.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.maskpipe.core.FieldPath;
-import io.maskpipe.core.Outcome;
-import io.maskpipe.core.ReasonCode;
-import io.maskpipe.core.Record;
-import io.maskpipe.core.Rejection;
-import io.maskpipe.core.Value;
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Rejection;
+import io.maskpipe.core.record.Value;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;

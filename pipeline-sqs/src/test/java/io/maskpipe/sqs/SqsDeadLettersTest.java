@@ -4,11 +4,11 @@ import static io.maskpipe.sqs.SqsSourceTest.receiveAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.maskpipe.core.FieldPath;
-import io.maskpipe.core.Outcome;
-import io.maskpipe.core.ReasonCode;
-import io.maskpipe.core.Record;
-import io.maskpipe.core.Rejection;
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Rejection;
 import io.maskpipe.core.spi.DeadLetter;
 import io.maskpipe.core.spi.Delivery;
 import io.maskpipe.core.spi.SinkException;
@@ -126,7 +126,7 @@ class SqsDeadLettersTest {
     }
 
     private static DeadLetter letter(String id, String group, String body) {
-        Delivery delivery = Delivery.builder(id, "receipt").record(Record.empty()).group(group).body(body).build();
+        Delivery delivery = Delivery.builder(id, new Receipt("q", "q", "handle")).record(Record.empty()).group(group).body(body).build();
         return new DeadLetter(delivery, Rejection.of(ReasonCode.MALFORMED_JSON, "not valid JSON at line 1"));
     }
 

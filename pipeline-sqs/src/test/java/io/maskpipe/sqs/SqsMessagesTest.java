@@ -2,10 +2,10 @@ package io.maskpipe.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.maskpipe.core.Outcome;
-import io.maskpipe.core.ReasonCode;
-import io.maskpipe.core.Record;
-import io.maskpipe.core.Rejection;
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Rejection;
 import org.junit.jupiter.api.Test;
 
 class SqsMessagesTest {

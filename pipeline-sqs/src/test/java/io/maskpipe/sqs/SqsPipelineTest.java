@@ -6,13 +6,13 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.maskpipe.core.InMemorySink;
+import io.maskpipe.testing.InMemorySink;
 import io.maskpipe.core.Masker;
 import io.maskpipe.core.Pipeline;
 import io.maskpipe.core.PipelineStage;
 import io.maskpipe.core.PipelineSummary;
-import io.maskpipe.core.ReasonCode;
-import io.maskpipe.core.Record;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
 import io.maskpipe.core.RunningPipeline;
 import io.maskpipe.core.spi.Sink;
 import io.maskpipe.core.spi.SinkException;
@@ -245,8 +245,8 @@ class SqsPipelineTest {
     }
 
     private static int seqOf(Record record) {
-        return Integer.parseInt(((io.maskpipe.core.Value.Number) record.getOrNull(
-                io.maskpipe.core.FieldPath.of("seq"))).toPlainText());
+        return Integer.parseInt(((io.maskpipe.core.record.Value.Number) record.getOrNull(
+                io.maskpipe.core.record.FieldPath.of("seq"))).toPlainText());
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

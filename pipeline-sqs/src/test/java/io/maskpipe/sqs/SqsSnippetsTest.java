@@ -2,7 +2,7 @@ package io.maskpipe.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.maskpipe.core.InMemorySink;
+import io.maskpipe.testing.InMemorySink;
 import io.maskpipe.core.Masker;
 import io.maskpipe.core.Pipeline;
 import io.maskpipe.core.PipelineSummary;

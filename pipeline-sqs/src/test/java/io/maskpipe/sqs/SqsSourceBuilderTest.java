@@ -2,8 +2,8 @@ package io.maskpipe.sqs;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.maskpipe.core.Outcome;
-import io.maskpipe.core.Record;
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.Record;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

@@ -4,10 +4,10 @@ import static io.maskpipe.sqs.ElasticMq.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.maskpipe.core.Metadata;
-import io.maskpipe.core.Outcome;
-import io.maskpipe.core.Record;
-import io.maskpipe.core.Value;
+import io.maskpipe.core.record.Metadata;
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Value;
 import io.maskpipe.core.spi.Delivery;
 import io.maskpipe.core.spi.SourceException;
 import java.math.BigDecimal;

@@ -1,9 +1,9 @@
 package io.maskpipe.postgres;
 
-import io.maskpipe.core.Metadata;
-import io.maskpipe.core.ReasonCode;
-import io.maskpipe.core.Record;
-import io.maskpipe.core.Rejection;
+import io.maskpipe.core.record.Metadata;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Rejection;
 import io.maskpipe.core.spi.SinkException;
 import io.maskpipe.core.spi.WriteResult;
 import java.sql.Connection;

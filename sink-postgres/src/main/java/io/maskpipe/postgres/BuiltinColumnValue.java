@@ -1,7 +1,7 @@
 package io.maskpipe.postgres;
 
-import io.maskpipe.core.FieldPath;
-import io.maskpipe.core.Record;
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.Record;
 import java.util.function.Function;
 
 /**

@@ -1,6 +1,6 @@
 package io.maskpipe.postgres;
 
-import io.maskpipe.core.FieldPath;
+import io.maskpipe.core.record.FieldPath;
 
 /**
  * One mapped column as configured: its name, where its value comes from, and the type declared for it (or

@@ -1,6 +1,6 @@
 package io.maskpipe.postgres;
 
-import io.maskpipe.core.ReasonCode;
+import io.maskpipe.core.record.ReasonCode;
 
 /** Thrown by a column value that refuses a record; carries a reason code and a rule, never the value. */
 final class ColumnRejection extends RuntimeException {

@@ -1,10 +1,10 @@
 package io.maskpipe.postgres;
 
-import io.maskpipe.core.FieldPath;
-import io.maskpipe.core.Metadata;
-import io.maskpipe.core.ReasonCode;
-import io.maskpipe.core.Record;
-import io.maskpipe.core.Value;
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.Metadata;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Value;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

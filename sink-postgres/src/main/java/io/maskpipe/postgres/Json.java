@@ -1,8 +1,8 @@
 package io.maskpipe.postgres;
 
-import io.maskpipe.core.ReasonCode;
-import io.maskpipe.core.Record;
-import io.maskpipe.core.Value;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Value;
 import java.util.Map;
 
 /** Writes a maskpipe {@link Value} as JSON text for a {@code jsonb} column. */

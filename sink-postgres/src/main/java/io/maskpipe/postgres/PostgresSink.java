@@ -1,6 +1,6 @@
 package io.maskpipe.postgres;
 
-import io.maskpipe.core.Record;
+import io.maskpipe.core.record.Record;
 import io.maskpipe.core.spi.Sink;
 import io.maskpipe.core.spi.SinkException;
 import io.maskpipe.core.spi.WriteResult;

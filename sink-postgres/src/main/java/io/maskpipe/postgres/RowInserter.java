@@ -1,8 +1,8 @@
 package io.maskpipe.postgres;
 
-import io.maskpipe.core.FieldPath;
-import io.maskpipe.core.ReasonCode;
-import io.maskpipe.core.Rejection;
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Rejection;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package io.maskpipe.postgres;
 
-import io.maskpipe.core.FieldPath;
-import io.maskpipe.core.ReasonCode;
-import io.maskpipe.core.Record;
-import io.maskpipe.core.Rejection;
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Rejection;
 
 /**
  * A mapped column checked against the live table: the mapping plus the column's catalog type and nullability.

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import io.maskpipe.core.Metadata;
-import io.maskpipe.core.ReasonCode;
-import io.maskpipe.core.Record;
+import io.maskpipe.core.record.Metadata;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.maskpipe.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.maskpipe.core.ReasonCode;
-import io.maskpipe.core.Record;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
 import io.maskpipe.core.spi.WriteResult;
 import java.util.Arrays;
 import java.util.List;

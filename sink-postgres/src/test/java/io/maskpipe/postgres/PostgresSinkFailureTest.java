@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import io.maskpipe.core.Record;
+import io.maskpipe.core.record.Record;
 import io.maskpipe.core.spi.SinkException;
 import io.maskpipe.core.spi.WriteResult;
 import io.maskpipe.core.spi.WriteResult.Status;

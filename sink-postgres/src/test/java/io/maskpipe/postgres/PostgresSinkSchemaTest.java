@@ -3,9 +3,9 @@ package io.maskpipe.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.maskpipe.core.Metadata;
-import io.maskpipe.core.Record;
-import io.maskpipe.core.Value;
+import io.maskpipe.core.record.Metadata;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Value;
 import io.maskpipe.core.spi.SinkException;
 import io.maskpipe.core.spi.WriteResult;
 import java.math.BigDecimal;

@@ -3,10 +3,10 @@ package io.maskpipe.postgres;
 import static io.maskpipe.postgres.UserLogins.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.maskpipe.core.FieldPath;
-import io.maskpipe.core.ReasonCode;
-import io.maskpipe.core.Record;
-import io.maskpipe.core.Rejection;
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Rejection;
 import io.maskpipe.core.spi.WriteResult;
 import io.maskpipe.core.spi.WriteResult.Status;
 import java.util.ArrayList;
@@ -122,7 +122,7 @@ class PostgresSinkWriteTest {
 
     @Test
     void write_recordWithoutMessageId_isRejected() {
-        Record noId = login("n").withMetadata(io.maskpipe.core.Metadata.empty());
+        Record noId = login("n").withMetadata(io.maskpipe.core.record.Metadata.empty());
         try (PostgresSink sink = UserLogins.sink(database).build()) {
             assertThat(sink.write(List.of(noId))).containsExactly(WriteResult.rejected(Rejection.of(
                     ReasonCode.MISSING_FIELD,

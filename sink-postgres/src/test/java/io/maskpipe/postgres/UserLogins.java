@@ -1,7 +1,7 @@
 package io.maskpipe.postgres;
 
-import io.maskpipe.core.Metadata;
-import io.maskpipe.core.Record;
+import io.maskpipe.core.record.Metadata;
+import io.maskpipe.core.record.Record;
 import java.util.Map;
 
 /** The worked example's table, exactly as users receive it, and login records to write into it. */

@@ -1,6 +1,6 @@
 package io.maskpipe.core.spi;
 
-import io.maskpipe.core.Rejection;
+import io.maskpipe.core.record.Rejection;
 import java.util.Objects;
 
 /**

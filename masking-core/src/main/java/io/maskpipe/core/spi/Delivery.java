@@ -1,9 +1,9 @@
 package io.maskpipe.core.spi;
 
-import io.maskpipe.core.Metadata;
-import io.maskpipe.core.Outcome;
-import io.maskpipe.core.Record;
-import io.maskpipe.core.Rejection;
+import io.maskpipe.core.record.Metadata;
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Rejection;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,13 +18,13 @@ import java.util.Optional;
  */
 public final class Delivery {
     private final String id;
-    private final Object receipt;
+    private final Receipt receipt;
     private final Outcome content;
     private final Metadata metadata;
     private final String group;
     private final String body;
 
-    private Delivery(String id, Object receipt, Outcome content, Metadata metadata, String group, String body) {
+    private Delivery(String id, Receipt receipt, Outcome content, Metadata metadata, String group, String body) {
         this.id = id;
         this.receipt = receipt;
         this.content = content;
@@ -41,7 +41,7 @@ public final class Delivery {
      * @return the delivery
      * @throws IllegalArgumentException when the record's metadata has no message id
      */
-    public static Delivery of(Record record, Object receipt) {
+    public static Delivery of(Record record, Receipt receipt) {
         Objects.requireNonNull(record, "record");
         return builder(messageIdOf(record.metadata()), receipt).record(record).build();
     }
@@ -53,7 +53,7 @@ public final class Delivery {
      * @param receipt what the source needs to acknowledge the message
      * @return a new builder
      */
-    public static Builder builder(String id, Object receipt) {
+    public static Builder builder(String id, Receipt receipt) {
         return new Builder(id, receipt);
     }
 
@@ -71,8 +71,26 @@ public final class Delivery {
      *
      * @return the source's receipt
      */
-    public Object receipt() {
+    public Receipt receipt() {
         return receipt;
+    }
+
+    /**
+     * Returns the receipt as the type its source made, for that source's acknowledge, extend and release.
+     *
+     * @param <R> the source's receipt type
+     * @param type the source's receipt class
+     * @return the receipt
+     * @throws IllegalArgumentException when another source made this delivery
+     */
+    public <R extends Receipt> R receipt(Class<R> type) {
+        Objects.requireNonNull(type, "type");
+        if (!type.isInstance(receipt)) {
+            throw new IllegalArgumentException("delivery '" + id + "': its receipt is a "
+                    + receipt.getClass().getSimpleName() + ", not a " + type.getSimpleName()
+                    + "; hand a source only the deliveries it made");
+        }
+        return type.cast(receipt);
     }
 
     /**
@@ -129,13 +147,13 @@ public final class Delivery {
      */
     public static final class Builder {
         private final String id;
-        private final Object receipt;
+        private final Receipt receipt;
         private Outcome content;
         private Metadata metadata;
         private String group;
         private String body;
 
-        private Builder(String id, Object receipt) {
+        private Builder(String id, Receipt receipt) {
             this.id = Objects.requireNonNull(id, "id");
             this.receipt = Objects.requireNonNull(receipt, "receipt");
             if (id.isEmpty()) {

@@ -1,6 +1,6 @@
 package io.maskpipe.core.spi;
 
-import io.maskpipe.core.Record;
+import io.maskpipe.core.record.Record;
 import java.util.List;
 
 /**
@@ -8,7 +8,7 @@ import java.util.List;
  * duplicate of one written before, or was refused.
  *
  * <p>Messages come at least once, so a sink should be idempotent on the record's message id
- * ({@link io.maskpipe.core.Metadata#messageId()}): a redelivered record is reported as a duplicate, not written
+ * ({@link io.maskpipe.core.record.Metadata#messageId()}): a redelivered record is reported as a duplicate, not written
  * twice. The engine calls {@link #write} from one thread at a time per batch but may have several batches in
  * flight, so implementations must be thread-safe.
  *

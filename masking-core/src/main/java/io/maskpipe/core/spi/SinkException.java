@@ -1,7 +1,5 @@
 package io.maskpipe.core.spi;
 
-import io.maskpipe.core.MaskpipeException;
-
 /**
  * Thrown when a sink or dead-letter destination could not store a batch; nothing of the batch was stored.
  *
@@ -11,29 +9,28 @@ import io.maskpipe.core.MaskpipeException;
  *
  * @since 0.1.0
  */
-public class SinkException extends MaskpipeException {
+public class SinkException extends ConnectorException {
     private static final long serialVersionUID = 1L;
-
-    private final boolean transientFailure;
 
     /**
      * Creates the exception.
      *
      * @param message what failed and where, with no value in it
-     * @param transientFailure whether the same batch may succeed if tried again
+     * @param kind what kind of failure it is
      * @param cause the underlying failure, or {@code null}
      */
-    public SinkException(String message, boolean transientFailure, Throwable cause) {
-        super(message, cause);
-        this.transientFailure = transientFailure;
+    public SinkException(String message, Kind kind, Throwable cause) {
+        super(message, kind, cause);
     }
 
     /**
-     * Returns whether the same batch may succeed if tried again.
+     * Creates the exception from a transient flag: a failure that is not transient is {@link Kind#DATA}.
      *
-     * @return true for a transient failure
+     * @param message what failed and where, with no value in it
+     * @param transientFailure whether the same call may succeed if tried again
+     * @param cause the underlying failure, or {@code null}
      */
-    public boolean isTransient() {
-        return transientFailure;
+    public SinkException(String message, boolean transientFailure, Throwable cause) {
+        super(message, transientFailure ? Kind.TRANSIENT : Kind.DATA, cause);
     }
 }

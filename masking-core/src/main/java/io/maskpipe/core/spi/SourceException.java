@@ -1,7 +1,5 @@
 package io.maskpipe.core.spi;
 
-import io.maskpipe.core.MaskpipeException;
-
 /**
  * Thrown when a source could not receive or acknowledge messages.
  *
@@ -11,29 +9,28 @@ import io.maskpipe.core.MaskpipeException;
  *
  * @since 0.1.0
  */
-public class SourceException extends MaskpipeException {
+public class SourceException extends ConnectorException {
     private static final long serialVersionUID = 1L;
-
-    private final boolean transientFailure;
 
     /**
      * Creates the exception.
      *
-     * @param message what failed and where, with no message body in it
-     * @param transientFailure whether trying again may succeed
+     * @param message what failed and where, with no value in it
+     * @param kind what kind of failure it is
      * @param cause the underlying failure, or {@code null}
      */
-    public SourceException(String message, boolean transientFailure, Throwable cause) {
-        super(message, cause);
-        this.transientFailure = transientFailure;
+    public SourceException(String message, Kind kind, Throwable cause) {
+        super(message, kind, cause);
     }
 
     /**
-     * Returns whether trying again may succeed.
+     * Creates the exception from a transient flag: a failure that is not transient is {@link Kind#SETUP}.
      *
-     * @return true for a transient failure
+     * @param message what failed and where, with no value in it
+     * @param transientFailure whether the same call may succeed if tried again
+     * @param cause the underlying failure, or {@code null}
      */
-    public boolean isTransient() {
-        return transientFailure;
+    public SourceException(String message, boolean transientFailure, Throwable cause) {
+        super(message, transientFailure ? Kind.TRANSIENT : Kind.SETUP, cause);
     }
 }

@@ -1,0 +1,53 @@
+package io.maskpipe.core.engine;
+
+import io.maskpipe.core.record.Metadata;
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.spi.Delivery;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One received message inside the engine: its delivery, what the transforms made of it, and whether it is settled.
+ * Settling happens once, by whoever gets there first: the writer that resolved it (written, duplicate, rejected) or a
+ * stop that released it, so no message is counted or acknowledged twice.
+ */
+final class Entry {
+    final Delivery delivery;
+    final Outcome outcome;
+    final long receivedNanos;
+    volatile long visibleSinceNanos;
+    private final AtomicBoolean settled = new AtomicBoolean();
+
+    Entry(Delivery delivery, Outcome outcome, long receivedNanos) {
+        this.delivery = delivery;
+        this.outcome = outcome;
+        this.receivedNanos = receivedNanos;
+        this.visibleSinceNanos = receivedNanos;
+    }
+
+    String group() {
+        return delivery.group().orElse(null);
+    }
+
+    /** Returns true for the one caller that settles this entry. */
+    boolean settle() {
+        return settled.compareAndSet(false, true);
+    }
+
+    boolean isSettled() {
+        return settled.get();
+    }
+
+    /** The record for the sink, carrying the delivery's id as its message id. */
+    Record record() {
+        Record record = ((Outcome.Accepted) outcome).record();
+        String id = delivery.id();
+        return id.equals(record.metadata().messageId().orElse(null)) ? record
+                : record.withMetadata(record.metadata().with(Metadata.MESSAGE_ID, id));
+    }
+
+    @Override
+    public String toString() {
+        return delivery.toString();
+    }
+}

@@ -1,0 +1,311 @@
+package io.maskpipe.core.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The messages a run holds and what may happen to them next, under one lock: entries waiting for a batch, how many
+ * are unresolved (the in-flight bound), which ordered groups are being written, how many pollers and writers are at
+ * work, and whether the run still takes messages. Pollers, the dispatcher and writers meet only here.
+ */
+final class InFlight {
+    /*
+     * Maintainer notes.
+     *
+     * One lock, one condition. `changed` is signalled (signalAll) on every change and each waiter rechecks its own
+     * predicate in a loop: pollers wait for capacity, the dispatcher for a due batch and a free writer. Few threads
+     * wait, so a second condition would save nothing worth its complexity. Nothing here calls out of the engine
+     * while holding the lock: sources, sinks and listeners run outside it.
+     *
+     * `count` is the in-flight bound: it rises as soon as a poller's receive returns messages (before the steps run)
+     * and falls only when their batch is done, so memory is bounded by maxInFlight (plus one receive per poller that
+     * started below it).
+     *
+     * Drain (run() only): emptyReceivesToDrain empty receives in a row, each seen with nothing in flight. An empty
+     * receive while messages are in flight resets the streak, since a FIFO queue holds a group's later messages back
+     * until the earlier ones are acknowledged. The rule is a heuristic, as for any queue: messages another consumer
+     * holds, or that a poller has taken but not yet returned from its receive, are invisible to it.
+     *
+     * A batch is due when it is full, when its oldest entry has waited maxLinger, or at once while finishing. It is
+     * taken in receive order, skipping the entries of a group that is busy (being written by another batch): so a
+     * group's later entries never overtake its earlier ones, and two batches in flight never share a group, at any
+     * number of writers. The group stays busy until the whole batch is done, retries and splits included.
+     *
+     * `live` holds every unresolved entry (waiting or being written) for the visibility heartbeat and for a release
+     * at abandonment. It is a concurrent set so the heartbeat reads it without the lock; it changes only under it.
+     * `abandoned` is written under the lock and read without it by writers between retries.
+     */
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final ArrayDeque<Entry> pending = new ArrayDeque<>();
+    private final Set<String> busyGroups = new HashSet<>();
+    private final Set<Entry> live = ConcurrentHashMap.newKeySet();
+    private final int maxInFlight;
+    private final int maxBatchRows;
+    private final long lingerNanos;
+    private final int writers;
+    private final int emptyReceivesToDrain;
+    private final LongAdder received;
+    private boolean finishing;
+    private volatile boolean abandoned;
+    private int count;
+    private int activeWriters;
+    private int pollersAlive;
+    private int emptyReceivesInARow;
+
+    /** {@code emptyReceivesToDrain} 0 means the run never finishes because the source is idle. */
+    InFlight(PipelineSettings settings, int emptyReceivesToDrain, LongAdder received) {
+        this.received = received;
+        this.maxInFlight = settings.maxInFlight();
+        this.maxBatchRows = settings.maxBatchRows();
+        this.lingerNanos = settings.maxLinger().toNanos();
+        this.writers = settings.writers();
+        this.pollersAlive = settings.pollers();
+        this.emptyReceivesToDrain = emptyReceivesToDrain;
+    }
+
+    // ---- pollers ----
+
+    /** Waits while the in-flight bound is reached; returns false once the run is finishing. */
+    boolean awaitCapacity() throws InterruptedException {
+        lock.lock();
+        try {
+            while (!finishing && count >= maxInFlight) {
+                changed.await();
+            }
+            return !finishing;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits up to {@code nanos} (a poller's backoff), returning early when the run starts finishing. */
+    void pause(long nanos) throws InterruptedException {
+        long left = nanos;
+        lock.lock();
+        try {
+            while (!finishing && left > 0) {
+                left = changed.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Counts messages in flight as soon as a receive returned them, before the steps run, so that neither the
+     * in-flight bound nor the drain rule overlooks them.
+     */
+    void reserve(int messages) {
+        lock.lock();
+        try {
+            count += messages;
+            emptyReceivesInARow = 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes the entries of a {@link #reserve reserved} receive in and counts them as received; returns false,
+     * taking and counting nothing, when the run was abandoned. Counting under the lock keeps the final counts whole:
+     * an entry counted here is in {@link #live()} when the run is abandoned, so it is also counted as released.
+     */
+    boolean add(List<Entry> entries) {
+        lock.lock();
+        try {
+            if (abandoned) {
+                return false;
+            }
+            received.add(entries.size());
+            pending.addAll(entries);
+            live.addAll(entries);
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Notes an empty receive; returns how many came in a row when this one made the run finish because the source
+     * is drained, else 0. Only empty receives with nothing in flight count: while messages are in flight, a queue
+     * may hold back their successors (FIFO groups), so an empty receive then says nothing about the backlog.
+     */
+    int emptyReceive() {
+        lock.lock();
+        try {
+            if (count > 0) {
+                emptyReceivesInARow = 0;
+                return 0;
+            }
+            emptyReceivesInARow++;
+            if (emptyReceivesToDrain > 0 && !finishing && emptyReceivesInARow >= emptyReceivesToDrain) {
+                finishing = true;
+                changed.signalAll();
+                return emptyReceivesInARow;
+            }
+            return 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void pollerEnded() {
+        lock.lock();
+        try {
+            pollersAlive--;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- dispatcher and writers ----
+
+    /**
+     * Waits until a writer is free and a batch is due, takes it out of the waiting entries and marks its groups
+     * busy; returns an empty list when there is nothing left to do: the run is finishing, every poller and writer
+     * has ended and nothing waits, or the run was abandoned.
+     */
+    List<Entry> nextBatch() throws InterruptedException {
+        lock.lock();
+        try {
+            while (!abandoned) {
+                if (finishing && pollersAlive == 0 && pending.isEmpty() && activeWriters == 0) {
+                    return List.of();
+                }
+                long waitNanos = Long.MAX_VALUE;
+                if (activeWriters < writers) {
+                    long now = System.nanoTime();
+                    List<Entry> batch = eligible();
+                    if (!batch.isEmpty()) {
+                        long due = batch.get(0).receivedNanos + lingerNanos;
+                        if (finishing || batch.size() >= maxBatchRows || now - due >= 0) {
+                            take(batch);
+                            return batch;
+                        }
+                        waitNanos = due - now;
+                    }
+                }
+                if (waitNanos == Long.MAX_VALUE) {
+                    changed.await();
+                } else {
+                    changed.awaitNanos(waitNanos);
+                }
+            }
+            return List.of();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Gives a finished batch's slots and groups back, whatever became of its entries. */
+    void batchDone(List<Entry> batch) {
+        lock.lock();
+        try {
+            activeWriters--;
+            count -= batch.size();
+            for (Entry entry : batch) {
+                live.remove(entry);
+                if (entry.group() != null) {
+                    busyGroups.remove(entry.group());
+                }
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The waiting entries whose group is free, in receive order, at most a batch of them. */
+    private List<Entry> eligible() {
+        List<Entry> batch = new ArrayList<>(Math.min(maxBatchRows, pending.size()));
+        for (Entry entry : pending) {
+            if (batch.size() == maxBatchRows) {
+                break;
+            }
+            String group = entry.group();
+            if (group == null || !busyGroups.contains(group)) {
+                batch.add(entry);
+            }
+        }
+        return batch;
+    }
+
+    private void take(List<Entry> batch) {
+        Set<Entry> taken = new HashSet<>(batch); // entries compare by identity
+        for (Iterator<Entry> it = pending.iterator(); it.hasNext() && !taken.isEmpty(); ) {
+            if (taken.remove(it.next())) {
+                it.remove();
+            }
+        }
+        for (Entry entry : batch) {
+            if (entry.group() != null) {
+                busyGroups.add(entry.group());
+            }
+        }
+        activeWriters++;
+    }
+
+    // ---- the run as a whole ----
+
+    /** Stops taking messages: pollers end after their receive, lingering batches are due at once. */
+    boolean finish() {
+        lock.lock();
+        try {
+            boolean wasRunning = !finishing;
+            finishing = true;
+            changed.signalAll();
+            return wasRunning;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Gives up on the entries held: nothing more is taken in or handed out. Returns true for the one caller that
+     * abandons; from then on {@link #live()} holds exactly the entries that some thread may still settle.
+     */
+    boolean abandon() {
+        lock.lock();
+        try {
+            if (abandoned) {
+                return false;
+            }
+            abandoned = true;
+            finishing = true;
+            pending.clear();
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    boolean isAbandoned() {
+        return abandoned;
+    }
+
+    /** Every unresolved entry, waiting or being written; safe to iterate without the lock. */
+    Set<Entry> live() {
+        return live;
+    }
+
+    int count() {
+        lock.lock();
+        try {
+            return count;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

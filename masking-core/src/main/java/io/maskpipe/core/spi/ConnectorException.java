@@ -1,0 +1,66 @@
+package io.maskpipe.core.spi;
+
+import io.maskpipe.core.record.MaskpipeException;
+
+/**
+ * Thrown by a source, a sink or a dead-letter destination when a call failed: the one base of
+ * {@link SourceException} and {@link SinkException}, carrying the {@link Kind} of failure.
+ *
+ * <p>The adapter that sees the failure classifies it; the engine alone decides what to do about it (retry with
+ * backoff, isolate a record, or end the run). Messages name the operation and the place (queue, table, SQLSTATE,
+ * constraint), never a field value or a bound parameter.
+ *
+ * @since 0.1.0
+ */
+public abstract class ConnectorException extends MaskpipeException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * What kind of failure it is, decided by the adapter that saw it ({@code docs/pipeline.md} has the table).
+     *
+     * @since 0.1.0
+     */
+    public enum Kind {
+        /**
+         * The same call may succeed later: connection lost, failover, read-only, lock or statement timeout,
+         * throttling, server shutdown, and anything unknown. The engine retries with backoff and never dead-letters.
+         */
+        TRANSIENT,
+        /** The data of one record is refused (a value the column refuses, a constraint): isolate and dead-letter it. */
+        DATA,
+        /** The setup is wrong (missing table or queue, privileges, credentials, schema): the run stops. */
+        SETUP
+    }
+
+    private final Kind kind;
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what failed and where, with no value in it
+     * @param kind what kind of failure it is
+     * @param cause the underlying failure, or {@code null}
+     */
+    protected ConnectorException(String message, Kind kind, Throwable cause) {
+        super(message, cause);
+        this.kind = java.util.Objects.requireNonNull(kind, "kind");
+    }
+
+    /**
+     * Returns what kind of failure it is.
+     *
+     * @return the kind
+     */
+    public Kind kind() {
+        return kind;
+    }
+
+    /**
+     * Returns whether the same call may succeed if tried again.
+     *
+     * @return true for a {@link Kind#TRANSIENT} failure
+     */
+    public boolean isTransient() {
+        return kind == Kind.TRANSIENT;
+    }
+}
