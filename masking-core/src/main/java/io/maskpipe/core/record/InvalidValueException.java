@@ -1,10 +1,9 @@
 package io.maskpipe.core.record;
 
-import io.maskpipe.core.Transforms;
 import java.util.Objects;
 
 /**
- * Thrown by a {@link Transforms.Conversion conversion} or {@link Transforms.Derivation derivation} to reject the
+ * Thrown by a conversion or a derivation ({@code Transforms.convert}, {@code Transforms.derive}) to reject the
  * message with a rule of its own, such as {@code "not a semantic version"}.
  *
  * <p>The transform turns it into an {@link ReasonCode#INVALID_VALUE} rejection naming the field and this rule. Word

@@ -1,10 +1,9 @@
 package io.maskpipe.core.record;
 
-import io.maskpipe.core.Transform;
 import java.util.Objects;
 
 /**
- * What a {@link Transform} made of a record: the record to carry on with, or the rejection that stops it.
+ * What a step ({@code io.maskpipe.core.Transform}) made of a record: the record to carry on with, or the rejection that stops it.
  *
  * <p>Returning a rejection instead of throwing keeps one bad message from stopping a pipeline.
  *
