@@ -1,5 +1,16 @@
 package io.maskpipe.sqs;
 
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_BATCH_ATTEMPTS;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_BODY_SIZE;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_CONCURRENT_BATCH_CALLS;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_MESSAGES;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_NESTING_DEPTH;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_RETRY_BACKOFF;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_WAIT_SECONDS;
+import static io.maskpipe.sqs.SourceSettings.MAX_VISIBILITY_SECONDS;
+import static io.maskpipe.sqs.SourceSettings.inRange;
+import static io.maskpipe.sqs.SourceSettings.once;
+
 import io.maskpipe.core.spi.Delivery;
 import io.maskpipe.core.spi.Source;
 import io.maskpipe.core.spi.SourceException;
@@ -205,7 +216,7 @@ public final class SqsSource implements Source {
          * @return this builder
          */
         public Builder client(SqsClient client) {
-            SourceSettings.once(this.client, "client");
+            once(this.client, "client");
             this.client = Objects.requireNonNull(client, "client");
             return this;
         }
@@ -217,7 +228,7 @@ public final class SqsSource implements Source {
          * @return this builder
          */
         public Builder region(Region region) {
-            SourceSettings.once(this.region, "region");
+            once(this.region, "region");
             this.region = Objects.requireNonNull(region, "region");
             return this;
         }
@@ -229,7 +240,7 @@ public final class SqsSource implements Source {
          * @return this builder
          */
         public Builder endpointOverride(URI endpoint) {
-            SourceSettings.once(this.endpointOverride, "endpointOverride");
+            once(this.endpointOverride, "endpointOverride");
             this.endpointOverride = Objects.requireNonNull(endpoint, "endpoint");
             return this;
         }
@@ -241,7 +252,7 @@ public final class SqsSource implements Source {
          * @return this builder
          */
         public Builder credentialsProvider(AwsCredentialsProvider provider) {
-            SourceSettings.once(this.credentialsProvider, "credentialsProvider");
+            once(this.credentialsProvider, "credentialsProvider");
             this.credentialsProvider = Objects.requireNonNull(provider, "provider");
             return this;
         }
@@ -253,7 +264,7 @@ public final class SqsSource implements Source {
          * @return this builder
          */
         public Builder queueUrl(String queueUrl) {
-            SourceSettings.once(this.queueUrl, "queueUrl");
+            once(this.queueUrl, "queueUrl");
             Objects.requireNonNull(queueUrl, "queueUrl");
             URI uri;
             try {
@@ -276,7 +287,7 @@ public final class SqsSource implements Source {
          * @return this builder
          */
         public Builder waitTime(Duration waitTime) {
-            SourceSettings.once(this.waitTime, "waitTime");
+            once(this.waitTime, "waitTime");
             Objects.requireNonNull(waitTime, "waitTime");
             if (waitTime.isNegative() || waitTime.compareTo(Duration.ofSeconds(20)) > 0) {
                 throw new IllegalArgumentException("waitTime: " + waitTime.toMillis()
@@ -293,8 +304,8 @@ public final class SqsSource implements Source {
          * @return this builder
          */
         public Builder maxMessages(int maxMessages) {
-            SourceSettings.once(this.maxMessages, "maxMessages");
-            this.maxMessages = SourceSettings.inRange("maxMessages", maxMessages, 1, 10);
+            once(this.maxMessages, "maxMessages");
+            this.maxMessages = inRange("maxMessages", maxMessages, 1, 10);
             return this;
         }
 
@@ -306,9 +317,9 @@ public final class SqsSource implements Source {
          * @return this builder
          */
         public Builder visibilityTimeout(Duration visibilityTimeout) {
-            SourceSettings.once(this.visibilityTimeout, "visibilityTimeout");
+            once(this.visibilityTimeout, "visibilityTimeout");
             Objects.requireNonNull(visibilityTimeout, "visibilityTimeout");
-            if (visibilityTimeout.getSeconds() < 1 || visibilityTimeout.getSeconds() > SourceSettings.MAX_VISIBILITY_SECONDS) {
+            if (visibilityTimeout.getSeconds() < 1 || visibilityTimeout.getSeconds() > MAX_VISIBILITY_SECONDS) {
                 throw new IllegalArgumentException("visibilityTimeout: " + visibilityTimeout.toMillis()
                         + " ms given, 1 second to 12 hours allowed");
             }
@@ -324,7 +335,7 @@ public final class SqsSource implements Source {
          * @return this builder
          */
         public Builder maxBodySize(int bytes) {
-            SourceSettings.once(this.maxBodySize, "maxBodySize");
+            once(this.maxBodySize, "maxBodySize");
             if (bytes < 1) {
                 throw new IllegalArgumentException("maxBodySize: " + bytes + " bytes given, at least 1 required");
             }
@@ -340,8 +351,8 @@ public final class SqsSource implements Source {
          * @return this builder
          */
         public Builder maxNestingDepth(int depth) {
-            SourceSettings.once(this.maxNestingDepth, "maxNestingDepth");
-            this.maxNestingDepth = SourceSettings.inRange("maxNestingDepth", depth, 1, 500);
+            once(this.maxNestingDepth, "maxNestingDepth");
+            this.maxNestingDepth = inRange("maxNestingDepth", depth, 1, 500);
             return this;
         }
 
@@ -352,7 +363,7 @@ public final class SqsSource implements Source {
          * @return this builder
          */
         public Builder decoder(BodyDecoder decoder) {
-            SourceSettings.once(this.decoder, "decoder");
+            once(this.decoder, "decoder");
             this.decoder = Objects.requireNonNull(decoder, "decoder");
             return this;
         }
@@ -365,8 +376,8 @@ public final class SqsSource implements Source {
          * @return this builder
          */
         public Builder batchAttempts(int attempts) {
-            SourceSettings.once(this.batchAttempts, "batchAttempts");
-            this.batchAttempts = SourceSettings.inRange("batchAttempts", attempts, 1, 10);
+            once(this.batchAttempts, "batchAttempts");
+            this.batchAttempts = inRange("batchAttempts", attempts, 1, 10);
             return this;
         }
 
@@ -382,8 +393,8 @@ public final class SqsSource implements Source {
          * @return this builder
          */
         public Builder maxConcurrentBatchCalls(int calls) {
-            SourceSettings.once(this.maxConcurrentBatchCalls, "maxConcurrentBatchCalls");
-            this.maxConcurrentBatchCalls = SourceSettings.inRange("maxConcurrentBatchCalls", calls, 1, 32);
+            once(this.maxConcurrentBatchCalls, "maxConcurrentBatchCalls");
+            this.maxConcurrentBatchCalls = inRange("maxConcurrentBatchCalls", calls, 1, 32);
             return this;
         }
 
@@ -416,16 +427,15 @@ public final class SqsSource implements Source {
 
         private SourceSettings settings() {
             return new SourceSettings(queueUrl,
-                    waitTime == null ? SourceSettings.DEFAULT_WAIT_SECONDS : (int) waitTime.getSeconds(),
-                    maxMessages == null ? SourceSettings.DEFAULT_MAX_MESSAGES : maxMessages,
+                    waitTime == null ? DEFAULT_WAIT_SECONDS : (int) waitTime.getSeconds(),
+                    maxMessages == null ? DEFAULT_MAX_MESSAGES : maxMessages,
                     visibilityTimeout == null ? null : (int) visibilityTimeout.getSeconds(),
-                    maxBodySize == null ? SourceSettings.DEFAULT_MAX_BODY_SIZE : maxBodySize,
-                    decoder != null ? decoder : new JsonBodyDecoder(maxNestingDepth == null
-                            ? SourceSettings.DEFAULT_MAX_NESTING_DEPTH : maxNestingDepth),
-                    batchAttempts == null ? SourceSettings.DEFAULT_BATCH_ATTEMPTS : batchAttempts,
-                    maxConcurrentBatchCalls == null ? SourceSettings.DEFAULT_MAX_CONCURRENT_BATCH_CALLS
-                            : maxConcurrentBatchCalls,
-                    SourceSettings.DEFAULT_RETRY_BACKOFF);
+                    maxBodySize == null ? DEFAULT_MAX_BODY_SIZE : maxBodySize,
+                    decoder != null ? decoder : new JsonBodyDecoder(
+                            maxNestingDepth == null ? DEFAULT_MAX_NESTING_DEPTH : maxNestingDepth),
+                    batchAttempts == null ? DEFAULT_BATCH_ATTEMPTS : batchAttempts,
+                    maxConcurrentBatchCalls == null ? DEFAULT_MAX_CONCURRENT_BATCH_CALLS : maxConcurrentBatchCalls,
+                    DEFAULT_RETRY_BACKOFF);
         }
     }
 }
