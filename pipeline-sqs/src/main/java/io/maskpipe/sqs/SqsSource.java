@@ -24,11 +24,22 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * A {@link Source} that long-polls an Amazon SQS queue, decodes each JSON body into a record, and deletes a message
- * only when the pipeline acknowledges it.
+ * only when the pipeline acknowledges it. Use it as {@code Pipeline.from(SqsSource.of(sqs, queueUrl))}, or configure
+ * it with {@link #builder()}:
  *
- * <p>Use it as {@code Pipeline.from(SqsSource.of(sqs, queueUrl))}, or configure it with {@link #builder()}. Bodies
- * that cannot be decoded become deliveries carrying a rejection (malformed JSON, not an object, too large, not
- * encodable as UTF-8) with the raw body kept for the dead-letter queue; the pipeline never stops for one message.
+ * <pre>{@code
+ * SqsSource source = SqsSource.builder()
+ *         .client(sqs)                                // stays yours to close
+ *         .queueUrl(queueUrl)
+ *         .visibilityTimeout(Duration.ofMinutes(2))   // default: the queue's own
+ *         .build();
+ * Pipeline pipeline = Pipeline.from(source)
+ *         .mask("ip", hmac)
+ *         .to(sink);
+ * }</pre>
+ *
+ * <p>Bodies that cannot be decoded become deliveries carrying a rejection (malformed JSON, not an object, too large,
+ * not encodable as UTF-8) with the raw body kept for the dead-letter queue; the pipeline never stops for one message.
  * Each record's metadata holds the SQS message id (the sinks' idempotency key), the sent time, the receive count,
  * the FIFO message group and the text message attributes under {@value #ATTRIBUTE_PREFIX}. FIFO message groups
  * become {@link Delivery#group()}, so the pipeline resolves a group's messages in order.
