@@ -185,6 +185,7 @@ public final class SqsSource implements Source {
         return "SqsSource[queue=" + queueName + "]";
     }
 
+    /** Returns a queue URL's last path segment, its queue name, or the URL itself when its path has none. */
     static String queueNameOf(String queueUrl) {
         String path = URI.create(queueUrl).getPath();
         String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
