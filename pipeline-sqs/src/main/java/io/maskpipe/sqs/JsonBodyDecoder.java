@@ -30,7 +30,7 @@ import java.util.Map;
  * unpaired surrogate (from a {@code \ud800} escape, say), and numbers whose exponent would write out to more than
  * {@value #MAX_SCALE} digits. Thread-safe: the factory is shared, each call has its own parser.
  */
-final class JsonBodyDecoder implements SqsSource.BodyDecoder {
+final class JsonBodyDecoder implements BodyDecoder {
     /** The largest exponent (either sign) a number may have; {@code 1e999999999} would print a billion digits. */
     static final int MAX_SCALE = 1000;
 

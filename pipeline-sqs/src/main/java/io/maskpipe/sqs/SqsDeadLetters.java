@@ -19,10 +19,25 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  * A {@link DeadLetters} destination that sends each rejected message's original body to an SQS dead-letter queue,
  * with the reason as message attributes, before the pipeline deletes the source message.
  *
+ * <pre>{@code
+ * Pipeline pipeline = Pipeline.from(SqsSource.of(sqs, queueUrl))
+ *         .mask("ip", hmac)
+ *         .deadLetters(SqsDeadLetters.of(sqs, deadLetterQueueUrl))
+ *         .to(sink);
+ * }</pre>
+ *
  * <p>Attributes (all {@code String}): {@value #REASON} (the reason code), {@value #FIELD} (the field path, when the
  * rejection names one), {@value #RULE} (the rule broken, never a value), {@value #SOURCE_MESSAGE_ID} and
- * {@value #SOURCE_QUEUE}. The original message's own attributes are not copied (SQS allows ten per message). On a
- * FIFO dead-letter queue ({@code .fifo}) the message group is the source message's group, or
+ * {@value #SOURCE_QUEUE}. The original message's own attributes are not copied (SQS allows ten per message). To read
+ * a dead letter's reason:
+ *
+ * <pre>{@code
+ * Message dead = sqs.receiveMessage(r -> r.queueUrl(deadLetterQueueUrl).messageAttributeNames("All"))
+ *         .messages().get(0);
+ * String reason = dead.messageAttributes().get(SqsDeadLetters.REASON).stringValue();  // NOT_AN_OBJECT
+ * }</pre>
+ *
+ * <p>On a FIFO dead-letter queue ({@code .fifo}) the message group is the source message's group, or
  * {@value #DEFAULT_GROUP} for a standard source queue, and the deduplication id is the source message id, so a
  * redelivered rejection is stored once. Messages are sent with {@code SendMessageBatch}; entries SQS reports as
  * failed are retried, and any still failing make {@link #store} throw, so their source messages stay on the queue.

@@ -1,5 +1,6 @@
 package io.maskpipe.sqs;
 
+import io.maskpipe.core.spi.SourceException;
 import java.io.InterruptedIOException;
 import java.nio.channels.ClosedByInterruptException;
 import java.util.Set;
@@ -61,6 +62,11 @@ final class SqsFailures {
             }
         }
         return false;
+    }
+
+    /** Returns a source's failure of one call: the operation, the queue and the code, transient when it may pass. */
+    static SourceException sourceFailure(String operation, String queueName, SdkException e) {
+        return new SourceException(describe(operation, queueName, code(e)), isTransient(e), e);
     }
 
     /** Returns the text {@code SQS <operation> on queue '<name>': <detail>}. */

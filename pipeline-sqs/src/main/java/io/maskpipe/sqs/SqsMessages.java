@@ -19,9 +19,9 @@ final class SqsMessages {
     private final String queueUrl;
     private final String queueName;
     private final int maxBodyBytes;
-    private final SqsSource.BodyDecoder decoder;
+    private final BodyDecoder decoder;
 
-    SqsMessages(String queueUrl, String queueName, int maxBodyBytes, SqsSource.BodyDecoder decoder) {
+    SqsMessages(String queueUrl, String queueName, int maxBodyBytes, BodyDecoder decoder) {
         this.queueUrl = queueUrl;
         this.queueName = queueName;
         this.maxBodyBytes = maxBodyBytes;

@@ -1,40 +1,45 @@
 package io.maskpipe.sqs;
 
-import io.maskpipe.core.record.Outcome;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_BATCH_ATTEMPTS;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_BODY_SIZE;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_CONCURRENT_BATCH_CALLS;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_MESSAGES;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_NESTING_DEPTH;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_RETRY_BACKOFF;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_WAIT_SECONDS;
+import static io.maskpipe.sqs.SourceSettings.MAX_VISIBILITY_SECONDS;
+import static io.maskpipe.sqs.SourceSettings.inRange;
+import static io.maskpipe.sqs.SourceSettings.once;
+
 import io.maskpipe.core.spi.Delivery;
 import io.maskpipe.core.spi.Source;
 import io.maskpipe.core.spi.SourceException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
-import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
-import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /**
  * A {@link Source} that long-polls an Amazon SQS queue, decodes each JSON body into a record, and deletes a message
- * only when the pipeline acknowledges it.
+ * only when the pipeline acknowledges it. Use it as {@code Pipeline.from(SqsSource.of(sqs, queueUrl))}, or configure
+ * it with {@link #builder()}:
  *
- * <p>Use it as {@code Pipeline.from(SqsSource.of(sqs, queueUrl))}, or configure it with {@link #builder()}. Bodies
- * that cannot be decoded become deliveries carrying a rejection (malformed JSON, not an object, too large, not
- * encodable as UTF-8) with the raw body kept for the dead-letter queue; the pipeline never stops for one message.
+ * <pre>{@code
+ * SqsSource source = SqsSource.builder()
+ *         .client(sqs)                                // stays yours to close
+ *         .queueUrl(queueUrl)
+ *         .visibilityTimeout(Duration.ofMinutes(2))   // default: the queue's own
+ *         .build();
+ * Pipeline pipeline = Pipeline.from(source)
+ *         .mask("ip", hmac)
+ *         .to(sink);
+ * }</pre>
+ *
+ * <p>Bodies that cannot be decoded become deliveries carrying a rejection (malformed JSON, not an object, too large,
+ * not encodable as UTF-8) with the raw body kept for the dead-letter queue; the pipeline never stops for one message.
  * Each record's metadata holds the SQS message id (the sinks' idempotency key), the sent time, the receive count,
  * the FIFO message group and the text message attributes under {@value #ATTRIBUTE_PREFIX}. FIFO message groups
  * become {@link Delivery#group()}, so the pipeline resolves a group's messages in order.
@@ -44,52 +49,33 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
  * @since 0.1.0
  */
 public final class SqsSource implements Source {
+    /*
+     * Maintainer notes. This file is long from its builder's documentation (each setting states its range and
+     * default), not from logic: the source itself only delegates. Receiver does the ReceiveMessage calls (SqsMessages
+     * turns messages into deliveries), Acknowledger the deletes, visibility changes, the queue's visibility timeout
+     * and the batch-call threads, SourceSettings the defaults, range checks and the client the source may own.
+     */
+
     /** The metadata key of a FIFO message's group id. */
     public static final String MESSAGE_GROUP_ID = "message_group_id";
     /** The prefix of metadata keys that hold the message's text and number attributes, as in {@code attr.tenant}. */
     public static final String ATTRIBUTE_PREFIX = "attr.";
 
-    private static final Logger LOG = LoggerFactory.getLogger(SqsSource.class);
-    private static final int MAX_VISIBILITY_SECONDS = 43_200; // SQS: 12 hours
-
     private final SqsClient client;
     private final boolean ownsClient;
     private final String queueUrl;
     private final String queueName;
-    private final int waitSeconds;
-    private final int maxMessages;
-    private final Integer visibilitySeconds;
-    private final SqsMessages messages;
-    private final ExecutorService batchThreads;
-    private final BatchCalls batches;
-    private volatile Duration queueVisibility;
+    private final Receiver receiver;
+    private final Acknowledger acknowledger;
 
-    private SqsSource(Builder b, SqsClient client, boolean ownsClient) {
+    /** Makes a source on the settings and client; it closes the client on {@link #close()} when it owns it. */
+    SqsSource(SourceSettings settings, SqsClient client, boolean ownsClient) {
         this.client = client;
         this.ownsClient = ownsClient;
-        this.queueUrl = b.queueUrl;
-        this.queueName = queueNameOf(b.queueUrl);
-        this.waitSeconds = (int) (b.waitTime == null ? 20 : b.waitTime.getSeconds());
-        this.maxMessages = b.maxMessages == null ? 10 : b.maxMessages;
-        this.visibilitySeconds = b.visibilityTimeout == null ? null : (int) b.visibilityTimeout.getSeconds();
-        BodyDecoder decoder = b.decoder != null ? b.decoder
-                : new JsonBodyDecoder(b.maxNestingDepth == null ? 64 : b.maxNestingDepth);
-        int maxBody = b.maxBodySize == null ? 256 * 1024 : b.maxBodySize;
-        this.messages = new SqsMessages(queueUrl, queueName, maxBody, decoder);
-        int concurrent = b.maxConcurrentBatchCalls == null ? 8 : b.maxConcurrentBatchCalls;
-        this.batchThreads = concurrent > 1 ? Executors.newCachedThreadPool(batchThreadFactory()) : null;
-        this.batches = new BatchCalls(b.batchAttempts == null ? 4 : b.batchAttempts,
-                b.retryBackoff == null ? Duration.ofMillis(100) : b.retryBackoff, batchThreads, concurrent);
-    }
-
-    // Threads start only when a call has more than one chunk, and end after a minute idle.
-    private static ThreadFactory batchThreadFactory() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "maskpipe-sqs-batch-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        this.queueUrl = settings.queueUrl();
+        this.queueName = settings.queueName();
+        this.receiver = new Receiver(client, settings);
+        this.acknowledger = new Acknowledger(client, settings);
     }
 
     /**
@@ -133,34 +119,7 @@ public final class SqsSource implements Source {
     @Override
     public List<Delivery> receive(Duration maxWait) throws InterruptedException {
         Objects.requireNonNull(maxWait, "maxWait");
-        if (Thread.interrupted()) {
-            throw new InterruptedException("SqsSource: interrupted before receiving");
-        }
-        ReceiveMessageRequest.Builder request = ReceiveMessageRequest.builder()
-                .queueUrl(queueUrl)
-                .maxNumberOfMessages(maxMessages)
-                .waitTimeSeconds((int) Math.max(0, Math.min(waitSeconds, maxWait.getSeconds())))
-                .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP,
-                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
-                        MessageSystemAttributeName.MESSAGE_GROUP_ID)
-                .messageAttributeNames("All");
-        if (visibilitySeconds != null) {
-            request.visibilityTimeout(visibilitySeconds);
-        }
-        List<Message> received;
-        try {
-            received = client.receiveMessage(request.build()).messages();
-        } catch (SdkException e) {
-            if (SqsFailures.isInterruption(e)) {
-                throw new InterruptedException("SqsSource: interrupted while receiving");
-            }
-            throw failure("ReceiveMessage", e);
-        }
-        List<Delivery> deliveries = new ArrayList<>(received.size());
-        for (Message message : received) {
-            deliveries.add(messages.toDelivery(message));
-        }
-        return deliveries;
+        return receiver.receive(maxWait);
     }
 
     /**
@@ -173,11 +132,7 @@ public final class SqsSource implements Source {
      */
     @Override
     public void acknowledge(List<Delivery> deliveries) {
-        BatchCalls.Outcome<Delivery> outcome = batches.run(receiptsOf(deliveries), chunk ->
-                client.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(deleteEntries(chunk))).failed());
-        if (!outcome.succeeded()) {
-            throw incomplete("DeleteMessageBatch", "deleted", deliveries.size(), outcome);
-        }
+        acknowledger.delete(deliveries);
     }
 
     /**
@@ -190,13 +145,7 @@ public final class SqsSource implements Source {
      */
     @Override
     public void extendVisibility(List<Delivery> deliveries, Duration extension) {
-        Objects.requireNonNull(extension, "extension");
-        long millis = Math.max(0, extension.toMillis());
-        int seconds = (int) Math.min(MAX_VISIBILITY_SECONDS, (millis + 999) / 1000);
-        BatchCalls.Outcome<Delivery> outcome = changeVisibility(receiptsOf(deliveries), seconds);
-        if (!outcome.succeeded()) {
-            throw incomplete("ChangeMessageVisibilityBatch", "extended", deliveries.size(), outcome);
-        }
+        acknowledger.extend(deliveries, extension);
     }
 
     /**
@@ -205,11 +154,7 @@ public final class SqsSource implements Source {
      */
     @Override
     public void release(List<Delivery> deliveries) {
-        BatchCalls.Outcome<Delivery> outcome = changeVisibility(receiptsOf(deliveries), 0);
-        if (!outcome.succeeded()) {
-            LOG.warn("{}; they come back after their visibility timeout",
-                    incomplete("ChangeMessageVisibilityBatch", "released", deliveries.size(), outcome).getMessage());
-        }
+        acknowledger.release(deliveries);
     }
 
     /**
@@ -219,25 +164,7 @@ public final class SqsSource implements Source {
      */
     @Override
     public Duration visibilityTimeout() {
-        if (visibilitySeconds != null) {
-            return Duration.ofSeconds(visibilitySeconds);
-        }
-        Duration cached = queueVisibility;
-        if (cached == null) {
-            try {
-                String seconds = client.getQueueAttributes(r -> r.queueUrl(queueUrl)
-                        .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
-                        .attributes().get(QueueAttributeName.VISIBILITY_TIMEOUT);
-                cached = Duration.ofSeconds(Long.parseLong(seconds));
-            } catch (SdkException e) {
-                throw failure("GetQueueAttributes", e);
-            } catch (NumberFormatException | NullPointerException e) {
-                throw new SourceException(SqsFailures.describe("GetQueueAttributes", queueName,
-                        "no VisibilityTimeout in the answer"), false, null);
-            }
-            queueVisibility = cached;
-        }
-        return cached;
+        return acknowledger.visibilityTimeout();
     }
 
     /**
@@ -246,9 +173,7 @@ public final class SqsSource implements Source {
      */
     @Override
     public void close() {
-        if (batchThreads != null) {
-            batchThreads.shutdown();
-        }
+        acknowledger.close();
         if (ownsClient) {
             client.close();
         }
@@ -260,82 +185,11 @@ public final class SqsSource implements Source {
         return "SqsSource[queue=" + queueName + "]";
     }
 
-    private BatchCalls.Outcome<Delivery> changeVisibility(List<Delivery> deliveries, int seconds) {
-        return batches.run(deliveries, chunk -> client.changeMessageVisibilityBatch(r -> r.queueUrl(queueUrl)
-                .entries(visibilityEntries(chunk, seconds))).failed());
-    }
-
-    private List<Delivery> receiptsOf(List<Delivery> deliveries) {
-        Objects.requireNonNull(deliveries, "deliveries");
-        for (Delivery delivery : deliveries) {
-            if (!(delivery.receipt() instanceof Receipt receipt) || !receipt.queueUrl().equals(queueUrl)) {
-                throw new IllegalArgumentException("delivery '" + delivery.id() + "': not received from queue '"
-                        + queueName + "'");
-            }
-        }
-        return deliveries;
-    }
-
-    private static List<DeleteMessageBatchRequestEntry> deleteEntries(List<Delivery> chunk) {
-        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(chunk.size());
-        for (int i = 0; i < chunk.size(); i++) {
-            entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
-                    .receiptHandle(handleOf(chunk.get(i))).build());
-        }
-        return entries;
-    }
-
-    private static List<ChangeMessageVisibilityBatchRequestEntry> visibilityEntries(List<Delivery> chunk,
-                                                                                    int seconds) {
-        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>(chunk.size());
-        for (int i = 0; i < chunk.size(); i++) {
-            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id(Integer.toString(i))
-                    .receiptHandle(handleOf(chunk.get(i))).visibilityTimeout(seconds).build());
-        }
-        return entries;
-    }
-
-    private static String handleOf(Delivery delivery) {
-        return ((Receipt) delivery.receipt()).handle();
-    }
-
-    private SourceException failure(String operation, SdkException e) {
-        return new SourceException(SqsFailures.describe(operation, queueName, SqsFailures.code(e)),
-                SqsFailures.isTransient(e), e);
-    }
-
-    private SourceException incomplete(String operation, String verb, int total,
-                                       BatchCalls.Outcome<Delivery> outcome) {
-        String detail = outcome.undone() + " of " + total + " messages not " + verb + ": " + outcome.describe();
-        return new SourceException(SqsFailures.describe(operation, queueName, detail), outcome.isTransient(),
-                outcome.error());
-    }
-
+    /** Returns a queue URL's last path segment, its queue name, or the URL itself when its path has none. */
     static String queueNameOf(String queueUrl) {
         String path = URI.create(queueUrl).getPath();
         String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
         return name.isEmpty() ? queueUrl : name;
-    }
-
-    /**
-     * Decodes a message body into a record, for queues whose bodies are not JSON objects.
-     *
-     * <p>Return a rejection, never throw, for a body that cannot be decoded, and word it without quoting the body:
-     * the rejection is logged and stored. A decoder that throws or returns {@code null} has the message rejected as
-     * {@code TRANSFORM_FAILED} with the exception's class name. The source replaces the record's metadata with the
-     * message's. Must be thread-safe.
-     *
-     * @since 0.1.0
-     */
-    @FunctionalInterface
-    public interface BodyDecoder {
-        /**
-         * Decodes one body, already checked against the size limit and for UTF-8 encodability.
-         *
-         * @param body the message body
-         * @return the record, or the rejection that says why the body is unusable
-         */
-        Outcome decode(String body);
     }
 
     /**
@@ -361,7 +215,6 @@ public final class SqsSource implements Source {
         private BodyDecoder decoder;
         private Integer batchAttempts;
         private Integer maxConcurrentBatchCalls;
-        private Duration retryBackoff;
 
         private Builder() {
         }
@@ -557,12 +410,6 @@ public final class SqsSource implements Source {
             return this;
         }
 
-        // Tests shorten the backoff; users tune batchAttempts.
-        Builder retryBackoff(Duration backoff) {
-            this.retryBackoff = backoff;
-            return this;
-        }
-
         /**
          * Builds the source, building its SQS client first when none was given.
          *
@@ -584,44 +431,23 @@ public final class SqsSource implements Source {
                             + "credentialsProvider, which configure a client the source builds; set them on your "
                             + "client instead");
                 }
-                return new SqsSource(this, client, false);
+                return new SqsSource(settings(), client, false);
             }
-            return new SqsSource(this, buildClient(), true);
+            return new SqsSource(settings(), SourceSettings.buildClient(region, endpointOverride,
+                    credentialsProvider), true);
         }
 
-        private SqsClient buildClient() {
-            SqsClientBuilder builder = SqsClient.builder();
-            if (region != null) {
-                builder.region(region);
-            }
-            if (endpointOverride != null) {
-                builder.endpointOverride(endpointOverride);
-            }
-            if (credentialsProvider != null) {
-                builder.credentialsProvider(credentialsProvider);
-            }
-            try {
-                return builder.build();
-            } catch (SdkException e) {
-                throw new IllegalStateException("client: the AWS SDK could not build an SqsClient ("
-                        + e.getClass().getSimpleName() + "); check that an SDK HTTP client such as "
-                        + "software.amazon.awssdk:url-connection-client is on the class path and a region is set",
-                        e);
-            }
-        }
-
-        private static int inRange(String setting, int value, int min, int max) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(setting + ": " + value + " given, " + min + " to " + max
-                        + " allowed");
-            }
-            return value;
-        }
-
-        private static void once(Object current, String setting) {
-            if (current != null) {
-                throw new IllegalStateException(setting + ": already set");
-            }
+        private SourceSettings settings() {
+            return new SourceSettings(queueUrl,
+                    waitTime == null ? DEFAULT_WAIT_SECONDS : (int) waitTime.getSeconds(),
+                    maxMessages == null ? DEFAULT_MAX_MESSAGES : maxMessages,
+                    visibilityTimeout == null ? null : (int) visibilityTimeout.getSeconds(),
+                    maxBodySize == null ? DEFAULT_MAX_BODY_SIZE : maxBodySize,
+                    decoder != null ? decoder : new JsonBodyDecoder(
+                            maxNestingDepth == null ? DEFAULT_MAX_NESTING_DEPTH : maxNestingDepth),
+                    batchAttempts == null ? DEFAULT_BATCH_ATTEMPTS : batchAttempts,
+                    maxConcurrentBatchCalls == null ? DEFAULT_MAX_CONCURRENT_BATCH_CALLS : maxConcurrentBatchCalls,
+                    DEFAULT_RETRY_BACKOFF);
         }
     }
 }

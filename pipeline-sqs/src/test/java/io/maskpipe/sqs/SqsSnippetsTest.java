@@ -9,6 +9,7 @@ import io.maskpipe.core.PipelineSummary;
 import io.maskpipe.core.RunningPipeline;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -16,11 +17,30 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
-/** The examples of docs/sqs.md, run against ElasticMQ; keep them in step with the page. */
+/**
+ * The examples of docs/sqs.md and of the javadoc of {@link SqsSource} and {@link SqsDeadLetters}, run against
+ * ElasticMQ. Each region marked {@code // --- <file>: <name> ---} is quoted word for word by the file it names, which
+ * {@link #examples_markedRegions_areQuotedWordForWord} checks; every javadoc example of the module must be such a
+ * quote ({@link #javadocExamples_everyBlock_isCopiedFromAMarkedRegion}). The regions commented {@code // docs/sqs.md}
+ * without a marker are the page's examples adapted to a test server, kept in step by hand.
+ */
 class SqsSnippetsTest {
     @RegisterExtension
     static final ElasticMq SQS = new ElasticMq();
+
+    private static final Masker HMAC = (value, context) -> "k1:" + Integer.toHexString(value.hashCode());
+
+    @Test
+    void examples_markedRegions_areQuotedWordForWord() {
+        DocSnippets.assertQuoted(SqsSnippetsTest.class);
+    }
+
+    @Test
+    void javadocExamples_everyBlock_isCopiedFromAMarkedRegion() {
+        DocSnippets.assertJavadocExamplesQuoted(SqsSnippetsTest.class);
+    }
 
     @Test
     void setup_startAndStop_writesLoginsAndDeadLettersTheRest() throws Exception {
@@ -63,7 +83,7 @@ class SqsSnippetsTest {
         String queueUrl = SQS.newQueue(Duration.ofSeconds(30));
         SqsClient sqs = SQS.client();
 
-        // docs/sqs.md "Builder settings"
+        // --- docs/sqs.md: builder settings ---
         SqsSource source = SqsSource.builder()
                 .client(sqs)                               // or region/endpointOverride/credentialsProvider
                 .queueUrl(queueUrl)                        // required
@@ -73,9 +93,76 @@ class SqsSnippetsTest {
                 .maxBodySize(256 * 1024)                   // bytes of UTF-8, default 256 KiB
                 .maxNestingDepth(64)                       // JSON nesting, 1..500, default 64
                 .batchAttempts(4)                          // tries per failed delete/visibility entry, 1..10
+                .maxConcurrentBatchCalls(8)                // batch calls of ten in flight per acknowledge, 1..32
                 .build();
+        // --- end ---
 
         assertThat(source.visibilityTimeout()).isEqualTo(Duration.ofMinutes(2));
         assertThat(source.receive(Duration.ZERO)).isEmpty();
+    }
+
+    @Test
+    void javadoc_sqsSource_masksAndDeletesWhatWasWritten() throws Exception {
+        SqsClient sqs = SQS.client();
+        String queueUrl = SQS.newQueue(Duration.ofSeconds(30));
+        SQS.send(queueUrl, "{\"ip\":\"10.0.0.1\"}");
+        Masker hmac = HMAC;
+        InMemorySink sink = InMemorySink.create();
+
+        // --- pipeline-sqs/src/main/java/io/maskpipe/sqs/SqsSource.java: builder ---
+        SqsSource source = SqsSource.builder()
+                .client(sqs)                                // stays yours to close
+                .queueUrl(queueUrl)
+                .visibilityTimeout(Duration.ofMinutes(2))   // default: the queue's own
+                .build();
+        Pipeline pipeline = Pipeline.from(source)
+                .mask("ip", hmac)
+                .to(sink);
+        // --- end ---
+        PipelineSummary summary = runUntilResolved(pipeline, 1);
+
+        assertThat(summary.written()).isEqualTo(1);
+        assertThat(sink.records()).singleElement()
+                .satisfies(record -> assertThat(record.textOrNull("ip")).startsWith("k1:"));
+        assertThat(SQS.depth(queueUrl)).isZero();
+    }
+
+    @Test
+    void javadoc_sqsDeadLetters_storesTheBodyWithItsReason() throws Exception {
+        SqsClient sqs = SQS.client();
+        String queueUrl = SQS.newQueue(Duration.ofSeconds(30));
+        String deadLetterQueueUrl = SQS.newQueue(Duration.ofSeconds(30));
+        SQS.send(queueUrl, "[\"not an object\"]");
+        Masker hmac = HMAC;
+        InMemorySink sink = InMemorySink.create();
+
+        // --- pipeline-sqs/src/main/java/io/maskpipe/sqs/SqsDeadLetters.java: wiring ---
+        Pipeline pipeline = Pipeline.from(SqsSource.of(sqs, queueUrl))
+                .mask("ip", hmac)
+                .deadLetters(SqsDeadLetters.of(sqs, deadLetterQueueUrl))
+                .to(sink);
+        // --- end ---
+        PipelineSummary summary = runUntilResolved(pipeline, 1);
+        // --- pipeline-sqs/src/main/java/io/maskpipe/sqs/SqsDeadLetters.java: reading ---
+        Message dead = sqs.receiveMessage(r -> r.queueUrl(deadLetterQueueUrl).messageAttributeNames("All"))
+                .messages().get(0);
+        String reason = dead.messageAttributes().get(SqsDeadLetters.REASON).stringValue();  // NOT_AN_OBJECT
+        // --- end ---
+
+        assertThat(summary.deadLettered()).isEqualTo(1);
+        assertThat(reason).isEqualTo("NOT_AN_OBJECT");
+        assertThat(dead.body()).isEqualTo("[\"not an object\"]");
+        assertThat(SQS.depth(queueUrl)).isZero();
+    }
+
+    /** Starts the pipeline, waits until {@code messages} are written or dead-lettered, and stops it. */
+    private static PipelineSummary runUntilResolved(Pipeline pipeline, int messages) throws InterruptedException {
+        RunningPipeline running = pipeline.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); // a hang guard, not a timing assertion
+        while (running.summary().written() + running.summary().deadLettered() < messages
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        return running.stop(Duration.ofSeconds(30));
     }
 }

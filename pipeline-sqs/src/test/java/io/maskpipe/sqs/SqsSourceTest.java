@@ -1,6 +1,12 @@
 package io.maskpipe.sqs;
 
 import static io.maskpipe.sqs.ElasticMq.text;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_BATCH_ATTEMPTS;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_BODY_SIZE;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_CONCURRENT_BATCH_CALLS;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_MESSAGES;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_NESTING_DEPTH;
+import static io.maskpipe.sqs.SourceSettings.DEFAULT_WAIT_SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -317,8 +323,12 @@ class SqsSourceTest {
         return queue;
     }
 
+    /** Returns a source with the builder's defaults, except 1 ms instead of 100 ms before a batch entry's retry. */
     static SqsSource fastRetries(SqsClient client, String queue) {
-        return SqsSource.builder().client(client).queueUrl(queue).retryBackoff(Duration.ofMillis(1)).build();
+        SourceSettings settings = new SourceSettings(queue, DEFAULT_WAIT_SECONDS, DEFAULT_MAX_MESSAGES, null,
+                DEFAULT_MAX_BODY_SIZE, new JsonBodyDecoder(DEFAULT_MAX_NESTING_DEPTH), DEFAULT_BATCH_ATTEMPTS,
+                DEFAULT_MAX_CONCURRENT_BATCH_CALLS, Duration.ofMillis(1));
+        return new SqsSource(settings, client, false);
     }
 
     /** Receives until {@code count} messages have come, long-polling; fails the test if SQS runs dry first. */
