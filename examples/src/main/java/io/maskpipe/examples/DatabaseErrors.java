@@ -33,7 +33,8 @@ final class DatabaseErrors {
             case "28P01":
                 return "password authentication failed for user " + user(jdbcUrl) + ": check the password";
             case "28000":
-                return "the server refused user " + user(jdbcUrl) + " (no such role, or pg_hba.conf does not let it in)";
+                return "the server refused user " + user(jdbcUrl)
+                        + " (no such role, or pg_hba.conf does not let it in)";
             case "3D000":
                 return "database '" + database(jdbcUrl) + "' does not exist";
             case "42501":

@@ -78,7 +78,8 @@ final class LoginsExample {
             LoginEventGenerator events = LoginEventGenerator.seeded(SEED, MALFORMED_EVERY);
             int messages = options.messages();
             if (messages > 0) {
-                report.line("Sending " + String.format(Locale.ROOT, "%,d", messages) + " generated login events to the queue "
+                report.line("Sending " + String.format(Locale.ROOT, "%,d", messages)
+                        + " generated login events to the queue "
                         + "(seed " + SEED + "; repeated ips and device ids; about 1 in " + MALFORMED_EVERY
                         + " malformed)...");
                 for (int sent = 0; sent < messages; sent += SEND_CHUNK) {
@@ -106,7 +107,8 @@ final class LoginsExample {
             if (lookupIp.isEmpty()) {
                 report.line("\n(pass --lookup-ip ADDRESS to see a key holder find one known IP)");
             }
-            String revealed = variant == Variant.TOKENIZED ? report.keyHolderReveal(database, keyring, options.showRevealedValue()) : null;
+            String revealed = variant == Variant.TOKENIZED
+                    ? report.keyHolderReveal(database, keyring, options.showRevealedValue()) : null;
             return new ExampleResult(table, summary, deadLetters, rows, lookupIp.orElse(null), lookedUp, revealed);
         }
     }
