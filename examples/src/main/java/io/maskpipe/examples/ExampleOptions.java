@@ -21,8 +21,15 @@ final class ExampleOptions {
     static final String DEFAULT_KEYRING_VARIABLE = "MASKPIPE_KEYS";
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-    static final String USAGE = """
-            Options (each flag also reads the environment variable beside it; flags win):
+    private static final String OPTIONS_HEADER =
+            "Options (each flag also reads the environment variable beside it; flags win):\n";
+    private static final String TOKENIZE_OPTIONS = """
+              --tokenize                                   store AES-SIV tokens in masked_device_id (table
+                                                           user_logins_tokenized); a key holder reveals one
+              --show-revealed-value                        with --tokenize: print the revealed device id in
+                                                           full; default: first and last character only
+            """;
+    private static final String COMMON_OPTIONS = """
               --queue-url URL       MASKPIPE_QUEUE_URL     a real SQS (or LocalStack) queue to read; default: an
                                                            embedded ElasticMQ with queue login-queue
               --dlq-url URL         MASKPIPE_DLQ_URL       its dead-letter queue; required with --queue-url
@@ -33,7 +40,7 @@ final class ExampleOptions {
               --table NAME                                 target table; default per example (user_logins...)
               --key-env NAME        MASKPIPE_KEYS          read the key ring from this variable (default MASKPIPE_KEYS)
               --key-file PATH       MASKPIPE_KEY_FILE      read the key ring from this file
-              --messages N                                 generated events to send first; default 1000 on the
+              --messages N                                 generated events to send first; default 1,000 on the
                                                            embedded queue, 0 on a real one
               --lookup-ip ADDRESS                          the IP a key holder looks up; default: a repeated one
                                                            from the generated events
@@ -52,6 +59,7 @@ final class ExampleOptions {
     private Integer messages;
     private String lookupIp;
     private boolean tokenize;
+    private boolean showRevealedValue;
     private boolean help;
 
     private ExampleOptions() {
@@ -78,6 +86,12 @@ final class ExampleOptions {
                         throw new UsageException("unknown option '" + flag + "'");
                     }
                     o.tokenize = true;
+                }
+                case "--show-revealed-value" -> {
+                    if (!tokenizeFlag || arg.contains("=")) {
+                        throw new UsageException("unknown option '" + flag + "'");
+                    }
+                    o.showRevealedValue = true;
                 }
                 case "--queue-url" -> o.queueUrl = value(arg, flag, rest);
                 case "--dlq-url" -> o.deadLetterQueueUrl = value(arg, flag, rest);
@@ -123,6 +137,9 @@ final class ExampleOptions {
     }
 
     private void check() {
+        if (showRevealedValue && !tokenize) {
+            throw new UsageException("--show-revealed-value is for --tokenize: only a token can be revealed");
+        }
         if (keyFile != null && keyVariable != null) {
             throw new UsageException("--key-env and --key-file: give one key ring, not both");
         }
@@ -198,12 +215,28 @@ final class ExampleOptions {
         return value != null && !value.isBlank();
     }
 
+    /**
+     * Returns the usage text: the program's name, then every option under one header.
+     *
+     * @param program the main class's simple name
+     * @param tokenizeFlag whether this example offers {@code --tokenize} and {@code --show-revealed-value}
+     */
+    static String usage(String program, boolean tokenizeFlag) {
+        return "Usage: " + program + " [options]\n" + OPTIONS_HEADER + (tokenizeFlag ? TOKENIZE_OPTIONS : "")
+                + COMMON_OPTIONS;
+    }
+
     boolean help() {
         return help;
     }
 
     boolean tokenize() {
         return tokenize;
+    }
+
+    /** Returns whether the revealed value is printed in full ({@code --show-revealed-value}); else it is masked. */
+    boolean showRevealedValue() {
+        return showRevealedValue;
     }
 
     /** Returns the real queue's URL, or empty for the embedded ElasticMQ. */

@@ -14,11 +14,14 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueDoesNotExistException;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.SqsException;
 
 /**
  * The login queue and its dead-letter queue: an ElasticMQ server started in this JVM with {@code login-queue} and
@@ -27,6 +30,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 final class LoginQueues implements AutoCloseable {
     static final String QUEUE = "login-queue";
     static final String DEAD_LETTER_QUEUE = "login-queue-dlq";
+    /** How long a dead letter stays hidden while the read-back goes on; it is made visible again right after. */
+    static final int READ_HIDES_FOR_SECONDS = 60;
 
     private final SQSRestServer server;
     private final SqsClient client;
@@ -64,7 +69,31 @@ final class LoginQueues implements AutoCloseable {
         if (options.region().isEmpty() && options.sqsEndpoint().isPresent()) {
             builder.region(Region.US_EAST_1); // LocalStack and ElasticMQ take any region
         }
-        return new LoginQueues(null, builder.build(), options.queueUrl().orElseThrow(), options.deadLetterQueueUrl());
+        SqsClient client = builder.build();
+        try {
+            String queueUrl = options.queueUrl().orElseThrow();
+            requireExists(client, "--queue-url", "queue", queueUrl);
+            requireExists(client, "--dlq-url", "dead-letter queue", options.deadLetterQueueUrl());
+            return new LoginQueues(null, client, queueUrl, options.deadLetterQueueUrl());
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Fails, naming the queue, when SQS says it does not exist; SQS's own message names none. Any other answer (no
+     * permission to read its attributes, say) lets the run go on: the calls that need the queue will report it.
+     */
+    private static void requireExists(SqsClient client, String flag, String what, String url) {
+        try {
+            client.getQueueAttributes(r -> r.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN));
+        } catch (QueueDoesNotExistException e) {
+            throw new IllegalStateException(what + " " + url + " does not exist (" + flag + "): create it, or correct "
+                    + "the URL", e);
+        } catch (SqsException e) {
+            // not ours to judge here: ReceiveMessage or SendMessage will say what is wrong with it
+        }
     }
 
     SqsClient client() {
@@ -99,22 +128,41 @@ final class LoginQueues implements AutoCloseable {
     }
 
     /**
-     * Reads what the dead-letter queue holds, without deleting it: each message is received once and stays hidden
-     * for a minute, then comes back for whoever handles dead letters.
+     * Reads what the dead-letter queue holds, without deleting it: each message is received once, hidden while the
+     * rest is read (so it is not counted twice), then made visible again at once for whoever handles dead letters.
      */
     List<DeadLetterView> peekDeadLetters() {
         Map<String, DeadLetterView> seen = new LinkedHashMap<>();
-        while (true) {
-            List<Message> messages = client.receiveMessage(r -> r.queueUrl(deadLetterQueueUrl).maxNumberOfMessages(10)
-                    .visibilityTimeout(60).waitTimeSeconds(0).messageAttributeNames("All")).messages();
-            if (messages.isEmpty()) {
-                return List.copyOf(seen.values());
+        List<String> receipts = new ArrayList<>();
+        try {
+            while (true) {
+                List<Message> messages = client.receiveMessage(r -> r.queueUrl(deadLetterQueueUrl)
+                        .maxNumberOfMessages(10).visibilityTimeout(READ_HIDES_FOR_SECONDS).waitTimeSeconds(0)
+                        .messageAttributeNames("All")).messages();
+                if (messages.isEmpty()) {
+                    return List.copyOf(seen.values());
+                }
+                for (Message m : messages) {
+                    receipts.add(m.receiptHandle());
+                    seen.putIfAbsent(m.messageId(), new DeadLetterView(attribute(m, SqsDeadLetters.SOURCE_MESSAGE_ID),
+                            attribute(m, SqsDeadLetters.REASON), attribute(m, SqsDeadLetters.FIELD),
+                            attribute(m, SqsDeadLetters.RULE)));
+                }
             }
-            for (Message m : messages) {
-                seen.putIfAbsent(m.messageId(), new DeadLetterView(attribute(m, SqsDeadLetters.SOURCE_MESSAGE_ID),
-                        attribute(m, SqsDeadLetters.REASON), attribute(m, SqsDeadLetters.FIELD),
-                        attribute(m, SqsDeadLetters.RULE)));
+        } finally {
+            showAgain(receipts);
+        }
+    }
+
+    /** Sets the visibility timeout of the received messages back to 0, ten per call, so they are visible again. */
+    private void showAgain(List<String> receipts) {
+        for (int from = 0; from < receipts.size(); from += 10) {
+            List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+            for (int i = from; i < Math.min(from + 10, receipts.size()); i++) {
+                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id("m" + i)
+                        .receiptHandle(receipts.get(i)).visibilityTimeout(0).build());
             }
+            client.changeMessageVisibilityBatch(r -> r.queueUrl(deadLetterQueueUrl).entries(entries));
         }
     }
 

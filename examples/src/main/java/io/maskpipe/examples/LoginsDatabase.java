@@ -114,9 +114,13 @@ final class LoginsDatabase implements AutoCloseable {
         }
     }
 
-    /** The server's text can quote a value, so only the SQLSTATE goes into the message. */
+    /**
+     * The server's text can quote a value, so the message is ours: what went wrong in words, from the SQLSTATE and
+     * the URL's host, port, database and user (never its password or other parameters), and the SQLSTATE itself.
+     */
     private IllegalStateException failure(SQLException e) {
-        return new IllegalStateException("PostgreSQL at " + describe() + ": SQLSTATE " + e.getSQLState());
+        return new IllegalStateException("PostgreSQL at " + describe() + ": "
+                + DatabaseErrors.describe(e.getSQLState(), url) + " (SQLSTATE " + e.getSQLState() + ")");
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -40,9 +41,7 @@ final class LoginsExample {
      */
     static int main(String program, boolean custom, String[] args, Map<String, String> env, PrintStream out,
             PrintStream err) {
-        String usage = "Usage: " + program + " [options]\n"
-                + (custom ? "" : "  --tokenize            store AES-SIV tokens in masked_device_id "
-                + "(table user_logins_tokenized), and reveal one\n") + ExampleOptions.USAGE;
+        String usage = ExampleOptions.usage(program, !custom);
         try {
             ExampleOptions options = ExampleOptions.parse(Arrays.asList(args), env, !custom);
             if (options.help()) {
@@ -74,18 +73,19 @@ final class LoginsExample {
             report.setting("database", database.describe() + ", table " + table);
             report.setting("key ring", keyring.toString());
             report.setting("masking", variant.describe());
+            database.createTable(table); // first: a database that cannot be reached fails the run before any send
 
             LoginEventGenerator events = LoginEventGenerator.seeded(SEED, MALFORMED_EVERY);
             int messages = options.messages();
             if (messages > 0) {
-                report.line("Sending " + String.format("%,d", messages) + " generated login events to the queue "
+                report.line("Sending " + String.format(Locale.ROOT, "%,d", messages)
+                        + " generated login events to the queue "
                         + "(seed " + SEED + "; repeated ips and device ids; about 1 in " + MALFORMED_EVERY
                         + " malformed)...");
                 for (int sent = 0; sent < messages; sent += SEND_CHUNK) {
                     queues.send(events.next(Math.min(SEND_CHUNK, messages - sent)));
                 }
             }
-            database.createTable(table);
 
             Variant.IpMasker ipMasker = variant.ipMasker(keyring);
             PipelineSummary summary;
@@ -107,7 +107,8 @@ final class LoginsExample {
             if (lookupIp.isEmpty()) {
                 report.line("\n(pass --lookup-ip ADDRESS to see a key holder find one known IP)");
             }
-            String revealed = variant == Variant.TOKENIZED ? report.keyHolderReveal(database, keyring) : null;
+            String revealed = variant == Variant.TOKENIZED
+                    ? report.keyHolderReveal(database, keyring, options.showRevealedValue()) : null;
             return new ExampleResult(table, summary, deadLetters, rows, lookupIp.orElse(null), lookedUp, revealed);
         }
     }

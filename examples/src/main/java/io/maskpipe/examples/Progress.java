@@ -65,7 +65,7 @@ final class Progress implements PipelineListener, AutoCloseable {
     private void print() {
         double seconds = (System.nanoTime() - start) / 1e9;
         long done = received.sum();
-        String of = expected > 0 ? String.format(Locale.ROOT, " of %,d (%d%%)", expected, 100 * done / expected) : "";
+        String of = expected > 0 ? String.format(Locale.ROOT, " of %,d (%,d%%)", expected, 100 * done / expected) : "";
         out.printf(Locale.ROOT, "[%6.1f s] received %,d%s, written %,d, duplicates %,d, rejected %,d: %,.0f msgs/s%n",
                 seconds, done, of, written.sum(), duplicates.sum(), rejected.sum(), done / seconds);
     }

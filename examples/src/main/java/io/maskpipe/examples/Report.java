@@ -57,7 +57,7 @@ final class Report {
     }
 
     void deadLetters(List<DeadLetterView> letters) {
-        out.printf(Locale.ROOT, "%nDead-letter queue: %d messages (reason, field, rule; bodies stay in the queue)%n",
+        out.printf(Locale.ROOT, "%nDead-letter queue: %,d messages (reason, field, rule; bodies stay in the queue)%n",
                 letters.size());
         Map<String, Integer> byReason = new TreeMap<>();
         letters.forEach(l -> byReason.merge(l.reason(), 1, Integer::sum));
@@ -65,7 +65,7 @@ final class Report {
         letters.stream().limit(SHOWN).forEach(l -> out.printf(Locale.ROOT, "  message %s  %s%s: %s%n",
                 l.sourceMessageId(), l.reason(), l.field() == null ? "" : " field '" + l.field() + "'", l.rule()));
         if (letters.size() > SHOWN) {
-            out.printf(Locale.ROOT, "  ... and %d more%n", letters.size() - SHOWN);
+            out.printf(Locale.ROOT, "  ... and %,d more%n", letters.size() - SHOWN);
         }
     }
 
@@ -82,11 +82,11 @@ final class Report {
         String sql = "SELECT " + column + ", count(*) AS logins, count(DISTINCT user_id) AS users FROM " + table
                 + " GROUP BY " + column + " HAVING count(*) > 1 ORDER BY logins DESC, " + column;
         List<List<String>> groups = database.query(sql);
-        out.printf(Locale.ROOT, "%nAnalysts' query, %s (%d found):%n  %s;%n", title, groups.size(), sql);
-        groups.stream().limit(SHOWN).forEach(g -> out.printf(Locale.ROOT, "  %-60s %3s logins, %3s users%n",
-                g.get(0), g.get(1), g.get(2)));
+        out.printf(Locale.ROOT, "%nAnalysts' query, %s (%,d found):%n  %s;%n", title, groups.size(), sql);
+        groups.stream().limit(SHOWN).forEach(g -> out.printf(Locale.ROOT, "  %-60s %,3d logins, %,3d users%n",
+                g.get(0), Long.parseLong(g.get(1)), Long.parseLong(g.get(2))));
         if (groups.size() > SHOWN) {
-            out.printf(Locale.ROOT, "  ... and %d more%n", groups.size() - SHOWN);
+            out.printf(Locale.ROOT, "  ... and %,d more%n", groups.size() - SHOWN);
         }
     }
 
@@ -96,12 +96,15 @@ final class Report {
         long count = Long.parseLong(database.query(sql, mask).get(0).get(0));
         out.printf(Locale.ROOT, "%n%s: find the logins of one known IP%n", KEY_HOLDER);
         out.printf(Locale.ROOT, "  mask of %s in domain 'ip', computed with the key ring: %s%n", ip, mask);
-        out.printf(Locale.ROOT, "  %s  -> %d logins%n", sql, count);
+        out.printf(Locale.ROOT, "  %s  -> %,d logins%n", sql, count);
         return count;
     }
 
-    /** A key holder reveals the most repeated stored device token; returns the revealed value. */
-    String keyHolderReveal(LoginsDatabase database, Keyring keyring) {
+    /**
+     * A key holder reveals the most repeated stored device token; returns the revealed value. The screen shows it
+     * masked ({@link #partly}) unless {@code showInFull}: a terminal is no place for a real device id.
+     */
+    String keyHolderReveal(LoginsDatabase database, Keyring keyring, boolean showInFull) {
         List<List<String>> top = database.query("SELECT masked_device_id FROM " + table
                 + " GROUP BY masked_device_id ORDER BY count(*) DESC, masked_device_id LIMIT 1");
         out.printf(Locale.ROOT, "%n%s: reveal one stored device id%n", KEY_HOLDER);
@@ -113,7 +116,21 @@ final class Report {
         Tokenizer tokenizer = Maskers.tokenize(keyring);
         String revealed = tokenizer.reveal(token, "device_id");
         out.printf(Locale.ROOT, "  stored in %s.masked_device_id: %s%n", table, token);
-        out.printf(Locale.ROOT, "  revealed with the key ring (domain 'device_id'):  %s%n", revealed);
+        if (showInFull) {
+            out.printf(Locale.ROOT, "  revealed with the key ring (domain 'device_id'):  %s%n", revealed);
+        } else {
+            out.printf(Locale.ROOT, "  revealed with the key ring (domain 'device_id'):  %s"
+                    + "  (%,d characters; --show-revealed-value prints it in full)%n", partly(revealed),
+                    revealed.length());
+        }
         return revealed;
+    }
+
+    /** Returns the value with all but its first and last character as {@code *}; all of it for 4 characters or less. */
+    static String partly(String value) {
+        if (value.length() <= 4) {
+            return "*".repeat(value.length());
+        }
+        return value.charAt(0) + "*".repeat(value.length() - 2) + value.charAt(value.length() - 1);
     }
 }

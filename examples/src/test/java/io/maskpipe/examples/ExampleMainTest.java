@@ -50,7 +50,8 @@ class ExampleMainTest {
                 out, out));
 
         assertThat(run.result()).isEqualTo(1);
-        assertThat(run.text()).contains("UserLoginsPipeline: failed: ").contains("SQLSTATE 08")
+        assertThat(run.text()).contains("UserLoginsPipeline: failed: ")
+                .contains("cannot connect to 127.0.0.1:1: is PostgreSQL running there").contains("SQLSTATE 08")
                 .doesNotContain("password=p").doesNotContain("\tat ").doesNotContain("THROWAWAY");
     }
 }

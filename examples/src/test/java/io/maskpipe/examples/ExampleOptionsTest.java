@@ -66,6 +66,33 @@ class ExampleOptionsTest {
         assertRefused(List.of("--key-file", "a", "--key-env", "B"),
                 "--key-env and --key-file: give one key ring, not both");
         assertRefused(List.of("--sqs-endpoint", "localhost"), "--sqs-endpoint: expected a URL such as http://localhost:4566");
+        assertRefused(List.of("--show-revealed-value"),
+                "--show-revealed-value is for --tokenize: only a token can be revealed");
+    }
+
+    @Test
+    void parse_showRevealedValue_onlyWhereTokenizeIsOffered() {
+        assertThat(parse(Map.of(), "--tokenize").showRevealedValue()).isFalse();
+        assertThat(parse(Map.of(), "--tokenize", "--show-revealed-value").showRevealedValue()).isTrue();
+        assertThatThrownBy(() -> ExampleOptions.parse(List.of("--show-revealed-value"), Map.of(), false))
+                .isInstanceOf(UsageException.class).hasMessage("unknown option '--show-revealed-value'");
+    }
+
+    @Test
+    void usage_everyOption_standsUnderTheOptionsHeader() {
+        String usage = ExampleOptions.usage("UserLoginsPipeline", true);
+        List<String> lines = usage.lines().toList();
+
+        assertThat(lines.get(0)).isEqualTo("Usage: UserLoginsPipeline [options]");
+        assertThat(lines.get(1)).startsWith("Options ");
+        assertThat(lines.subList(2, lines.size() - 1)).allSatisfy(line -> assertThat(line).startsWith("  "));
+        assertThat(lines.subList(2, lines.size() - 1)).filteredOn(line -> line.startsWith("  --"))
+                .extracting(line -> line.strip().split(" ")[0]).containsExactly("--tokenize", "--show-revealed-value",
+                        "--queue-url", "--dlq-url", "--sqs-endpoint", "--region", "--jdbc-url", "--table", "--key-env",
+                        "--key-file", "--messages", "--lookup-ip", "--help");
+        assertThat(ExampleOptions.usage("CustomMaskerPipeline", false)).doesNotContain("--tokenize")
+                .doesNotContain("--show-revealed-value").contains("\nOptions (").contains("--queue-url");
+        assertThat(usage.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120));
     }
 
     private static void assertRefused(List<String> args, String message) {

@@ -11,11 +11,19 @@ import io.maskpipe.postgres.Columns;
 import io.maskpipe.postgres.PostgresSink;
 import io.maskpipe.sqs.SqsDeadLetters;
 import io.maskpipe.sqs.SqsSource;
+import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The README's quick start, compiled and run here against embedded SQS and PostgreSQL; keep the two in step. */
+/**
+ * The README's quick start, compiled and run here against embedded SQS and PostgreSQL. The README's blocks are
+ * copied from the marked regions below, imports included: {@link #readme_quickStart_isCopiedFromThisTest} checks it.
+ */
 class QuickStartTest {
 
     @Test
@@ -26,12 +34,20 @@ class QuickStartTest {
         database.createTable(table);
         try (LoginQueues queues = LoginQueues.embedded()) {
             queues.send(LoginEventGenerator.seeded(7, 0).next(3));
-            SqsClient sqs = queues.client();
             String queueUrl = queues.queueUrl();
+            String sqsEndpoint = queueUrl.substring(0, queueUrl.indexOf('/', "http://".length()));
             String deadLetterQueueUrl = queues.deadLetterQueueUrl();
             String keyringText = "k1:" + java.util.Base64.getEncoder().encodeToString(ExampleHarness.KEY);
 
             // README quick start: begin
+            // A local SQS (ElasticMQ, LocalStack): its endpoint, any region, any credentials.
+            SqsClient sqs = SqsClient.builder()
+                    .endpointOverride(URI.create(sqsEndpoint))   // e.g. http://localhost:9324
+                    .region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build();
+
             Keyring keyring = Keyring.parse(keyringText); // or Keyring.fromEnvironment("MASKPIPE_KEYS")
             Masker hmac = Maskers.hmac(keyring);          // keyed, deterministic: duplicates stay findable
 
@@ -48,11 +64,41 @@ class QuickStartTest {
                             .column("create_date", Columns.sentDate())
                             .build())
                     .run();
+            sqs.close();
             // README quick start: end
 
             assertThat(summary.written()).isEqualTo(3);
         }
         List<List<String>> rows = database.query("SELECT masked_ip FROM " + table);
         assertThat(rows).hasSize(3).allSatisfy(row -> assertThat(row.get(0)).startsWith("k1:"));
+        assertThat(database.query("SELECT count(*) FROM maskpipe_ledger WHERE target LIKE '%." + table + "'"))
+                .containsExactly(List.of("3")); // the README says the sink keeps this table
+    }
+
+    @Test
+    void quickStart_awsClient_buildsWithRegionAndTheDefaultCredentialsChain() {
+        // README quick start, AWS: begin
+        // On AWS: the queue's region; credentials from the SDK's default chain (environment, profile, IAM role).
+        SqsClient sqs = SqsClient.builder()
+                .region(Region.EU_WEST_1)
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        // README quick start, AWS: end
+
+        assertThat(sqs.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
+        sqs.close();
+    }
+
+    @Test
+    void readme_quickStart_isCopiedFromThisTest() throws Exception {
+        String test = Snippets.read("examples/src/test/java/io/maskpipe/examples/QuickStartTest.java");
+        String readme = Snippets.read("README.md");
+
+        String main = Snippets.javaBlock(readme, "Pipeline.from(");
+        String aws = Snippets.javaBlock(readme, "Region.EU_WEST_1");
+
+        assertThat(Snippets.code(main)).isEqualTo(Snippets.region(test, "README quick start"));
+        assertThat(aws).isEqualTo(Snippets.region(test, "README quick start, AWS"));
+        Snippets.assertImportsCopiedAndUsed(main, test);
     }
 }

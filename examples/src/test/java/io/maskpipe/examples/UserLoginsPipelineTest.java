@@ -149,11 +149,27 @@ class UserLoginsPipelineTest {
         assertThat(SENT.counts("device_id")).containsKey(shown);
         assertThat(tokenRun.text()).contains("stored in " + tokenTable + ".masked_device_id: "
                 + tokenizer.mask(shown, MaskContext.forField("device_id")));
+        // On screen it is masked unless asked for: first and last character only.
+        assertThat(tokenRun.text()).doesNotContain(shown).contains("revealed with the key ring (domain 'device_id'):  "
+                + shown.charAt(0) + "*".repeat(shown.length() - 2) + shown.charAt(shown.length() - 1)
+                + "  (" + shown.length() + " characters; --show-revealed-value prints it in full)");
     }
 
-    private static Captured<ExampleResult> run(Variant variant, String target) {
-        ExampleOptions options = ExampleHarness.options(Map.of(), "--messages", String.valueOf(MESSAGES),
-                "--jdbc-url", ExampleHarness.databaseUrl(), "--table", target, "--key-file", keyFile.toString());
+    @Test
+    void run_tokenizeShowRevealedValue_printsTheRevealedValueInFull() {
+        String tokenTable = ExampleHarness.freshTable("user_logins_tokenized");
+        Captured<ExampleResult> tokenRun = run(Variant.TOKENIZED, tokenTable, "--tokenize", "--show-revealed-value");
+
+        String shown = tokenRun.result().revealedDeviceId();
+        assertThat(SENT.counts("device_id")).containsKey(shown);
+        assertThat(tokenRun.text()).contains("revealed with the key ring (domain 'device_id'):  " + shown + "\n");
+    }
+
+    private static Captured<ExampleResult> run(Variant variant, String target, String... flags) {
+        List<String> args = new java.util.ArrayList<>(List.of("--messages", String.valueOf(MESSAGES),
+                "--jdbc-url", ExampleHarness.databaseUrl(), "--table", target, "--key-file", keyFile.toString()));
+        args.addAll(List.of(flags));
+        ExampleOptions options = ExampleHarness.options(Map.of(), args.toArray(String[]::new));
         return ExampleHarness.capture(out -> LoginsExample.run(variant, options, out, out));
     }
 }
