@@ -1,6 +1,7 @@
 package io.maskpipe.core;
 
 import io.maskpipe.core.engine.RunEvents;
+import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.record.Rejection;
 import io.maskpipe.core.spi.SinkException;
 import java.lang.System.Logger.Level;
@@ -57,6 +58,11 @@ final class GuardedListener implements RunEvents {
     @Override
     public void released(int count) {
         guard(() -> delegate.released(count));
+    }
+
+    /** Reports a field the strict field policy dropped; not an engine event, the door's own. */
+    void unknownFieldDropped(String messageId, FieldPath path) {
+        guard(() -> delegate.unknownFieldDropped(messageId, path));
     }
 
     /**

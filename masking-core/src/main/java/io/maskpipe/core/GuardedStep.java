@@ -30,7 +30,8 @@ record GuardedStep(Transform delegate) implements Transform {
     private static boolean isBuiltIn(Transform t) {
         return t instanceof GuardedStep || t instanceof ChainStep || t instanceof MaskStep || t instanceof DropStep
                 || t instanceof RenameStep || t instanceof KeepOnlyStep || t instanceof RequireStep
-                || t instanceof MaxLengthStep || t instanceof ConvertStep || t instanceof DeriveStep;
+                || t instanceof MaxLengthStep || t instanceof ConvertStep || t instanceof DeriveStep
+                || t instanceof KeepStep || t instanceof UnknownFieldsStep;
     }
 
     @Override

@@ -2,11 +2,11 @@ package io.maskpipe.core;
 
 import io.maskpipe.core.engine.PipelineEngine;
 import io.maskpipe.core.engine.PipelineSettings;
-import io.maskpipe.core.engine.PipelineEngine;
-import io.maskpipe.core.engine.PipelineSettings;
 import io.maskpipe.core.engine.RunFailedException;
 import io.maskpipe.core.spi.Source;
 import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A runnable pipeline: receives messages from a source, applies its steps (masking first among them), writes the
@@ -19,7 +19,7 @@ import java.time.Duration;
  * Pipeline pipeline = Pipeline.from(source)
  *         .mask("ip", masker)
  *         .mask("device_id", masker)
- *         .deadLetters(deadLetters)
+ *         .deadLetters(deadLetters, keyring)
  *         .to(sink);
  * PipelineSummary summary = pipeline.run();
  * }</pre>
@@ -35,10 +35,12 @@ public final class Pipeline {
 
     private final PipelineSettings settings;
     private final Transform steps;
+    private final Supplier<List<String>> personalProblems;
 
-    Pipeline(PipelineSettings settings, Transform steps) {
+    Pipeline(PipelineSettings settings, Transform steps, Supplier<List<String>> personalProblems) {
         this.settings = settings;
         this.steps = steps;
+        this.personalProblems = personalProblems;
     }
 
     /**
@@ -60,11 +62,13 @@ public final class Pipeline {
      * with the thread's interrupt flag set.
      *
      * @return what the run did
-     * @throws PipelineException when the run stopped on its own: the sink could not be opened, the source failed
+     * @throws PipelineException when a field declared {@link PipelineStage#personal personal} would reach the sink
+     *     unmasked (before anything is received), or the run stopped on its own: the sink could not be opened, the source failed
      *     for good, a transient failure outlasted the retry attempts, the sink returned the wrong number of
      *     results, or a thread of the run failed or was interrupted by something other than the pipeline
      */
     public PipelineSummary run() {
+        checkPersonalFields();
         PipelineEngine engine = new PipelineEngine(settings, true);
         start(engine);
         try {
@@ -86,12 +90,23 @@ public final class Pipeline {
      * {@link RunningPipeline#stop(Duration)} or until it fails, never because the source is momentarily empty.
      *
      * @return the handle to watch and stop the run
-     * @throws PipelineException when the sink could not be opened
+     * @throws PipelineException when a field declared {@link PipelineStage#personal personal} would reach the sink
+     *     unmasked (before anything is received), or the sink could not be opened
      */
     public RunningPipeline start() {
+        checkPersonalFields();
         PipelineEngine engine = new PipelineEngine(settings, false);
         start(engine);
         return new RunningPipeline(engine);
+    }
+
+    /** Refuses to start when a declared personal field would reach the sink unmasked; nothing is received. */
+    private void checkPersonalFields() {
+        List<String> problems = personalProblems.get();
+        if (!problems.isEmpty()) {
+            throw new PipelineException("pipeline: not started, " + String.join("; ", problems)
+                    + "; mask each with .mask(path, masker), or drop it", null);
+        }
     }
 
     private static void start(PipelineEngine engine) {

@@ -1,5 +1,6 @@
 package io.maskpipe.core;
 
+import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.record.Rejection;
 import io.maskpipe.core.spi.SinkException;
 import java.time.Duration;
@@ -85,5 +86,15 @@ public interface PipelineListener {
      * @param count how many
      */
     default void released(int count) {
+    }
+
+    /**
+     * Called when the strict field policy {@link UnknownFields#DROP} removed a field no step names from a message,
+     * which then carries on: count these to see what producers send that nobody configured.
+     *
+     * @param messageId the message's id
+     * @param path the removed field's path (never its value)
+     */
+    default void unknownFieldDropped(String messageId, FieldPath path) {
     }
 }

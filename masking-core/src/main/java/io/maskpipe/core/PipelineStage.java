@@ -2,6 +2,8 @@ package io.maskpipe.core;
 
 import io.maskpipe.core.engine.Backoff;
 import io.maskpipe.core.engine.PipelineSettings;
+import io.maskpipe.core.key.Keyring;
+import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.spi.DeadLetters;
 import io.maskpipe.core.spi.Sink;
@@ -218,14 +220,77 @@ public final class PipelineStage {
     }
 
     /**
-     * Sets where rejected messages are stored before they are acknowledged. Without one, rejected messages are
-     * left unacknowledged for the queue's redrive policy, and counted.
+     * Sets where rejected messages are stored before they are acknowledged, sealed: the store receives each one
+     * with the reason code, field path, rule, message id and sent time in the clear, and its original body and
+     * metadata (the source's attributes included) sealed with AES-256-GCM under a subkey the ring derives for dead
+     * letters, the key id in front and the message id bound to it. Only a holder of the ring can read them, with
+     * {@link SealedDeadLetter#open} or a replay ({@code docs/dead-letters.md}); {@code docs/format.md} gives the byte
+     * format. The primary key seals; keep a retired key in the ring until its letters are replayed or expired.
+     *
+     * <p>Without dead letters, rejected messages are left unacknowledged for the queue's redrive policy, which moves
+     * raw bodies. There is no one-argument {@code deadLetters(store)}: choose sealed or
+     * {@link #deadLettersUnsealed(DeadLetters) unsealed} by name.
+     *
+     * @param deadLetters the dead-letter destination
+     * @param keyring the key ring whose primary key seals
+     * @return the new stage
+     */
+    public PipelineStage deadLetters(DeadLetters deadLetters, Keyring keyring) {
+        Objects.requireNonNull(deadLetters, "deadLetters");
+        Objects.requireNonNull(keyring, "keyring");
+        return setting("deadLetters", new SealingDeadLetters(deadLetters, DeadLetterSeal.of(keyring)));
+    }
+
+    /**
+     * Sets where rejected messages are stored before they are acknowledged, with their raw bodies as received:
+     * personal data included, readable by anyone who can read the destination. The weaker choice, for a pipeline
+     * with no key ring (one that only drops or redacts, say); prefer {@link #deadLetters(DeadLetters, Keyring)}.
      *
      * @param deadLetters the dead-letter destination
      * @return the new stage
      */
-    public PipelineStage deadLetters(DeadLetters deadLetters) {
+    public PipelineStage deadLettersUnsealed(DeadLetters deadLetters) {
         return setting("deadLetters", Objects.requireNonNull(deadLetters, "deadLetters"));
+    }
+
+    /**
+     * Declares fields that hold personal data. A declared field that would reach the sink unmasked (no
+     * {@code mask} step for it, nor a {@code drop} or {@code keepOnly} that removes it, following renames) is a
+     * configuration error: {@link Pipeline#run()} and {@link Pipeline#start()} throw a {@link PipelineException}
+     * naming the field and the column before any message is taken. The sink says which field each column takes
+     * ({@link Sink#fieldsByColumn()}); a sink that does not say counts as forwarding the whole record. Only a
+     * {@code mask} step masks: a custom transform or conversion does not count.
+     *
+     * @param paths the personal fields' paths, at least one
+     * @return the new stage
+     */
+    public PipelineStage personal(String... paths) {
+        return setting("personal", List.of(Steps.parseAll("personal", Objects.requireNonNull(paths, "paths"))));
+    }
+
+    /**
+     * Adds a step that names fields which pass unchanged, for a strict field policy ({@link #unknownFields}); it
+     * changes nothing.
+     *
+     * @param paths the fields' paths, at least one
+     * @return the new stage
+     */
+    public PipelineStage keep(String... paths) {
+        return step(KeepStep.of(Objects.requireNonNull(paths, "paths")));
+    }
+
+    /**
+     * Sets what happens to an incoming field that no step names ({@code mask}, {@code keep}, {@code drop},
+     * {@code rename}, {@code keepOnly}, {@code require}, {@code maxLength}, {@code convert}, {@code derive}): with
+     * {@link UnknownFields#REJECT} the message is rejected as {@code UNKNOWN_FIELD} (its path only), with
+     * {@link UnknownFields#DROP} the field is removed and reported to {@link PipelineListener#unknownFieldDropped}.
+     * The check runs before every other step. Default: {@link UnknownFields#ALLOW}.
+     *
+     * @param policy the policy
+     * @return the new stage
+     */
+    public PipelineStage unknownFields(UnknownFields policy) {
+        return setting("unknownFields", Objects.requireNonNull(policy, "policy"));
     }
 
     /**
@@ -268,7 +333,17 @@ public final class PipelineStage {
             throw new IllegalStateException("pipeline: maxInFlight (" + maxInFlight
                     + ") must be at least the batch size (" + maxRows + ")");
         }
-        Transform chain = Transforms.chain(steps);
+        GuardedListener listener = new GuardedListener(
+                (PipelineListener) settings.getOrDefault("listener", new PipelineListener() { }));
+        UnknownFields policy = (UnknownFields) settings.getOrDefault("unknownFields", UnknownFields.ALLOW);
+        List<Transform> all = new ArrayList<>();
+        if (policy != UnknownFields.ALLOW) {
+            all.add(new UnknownFieldsStep(FieldRules.named(steps), policy, listener));
+        }
+        all.addAll(steps);
+        Transform chain = Transforms.chain(all);
+        @SuppressWarnings("unchecked")
+        List<FieldPath> personal = (List<FieldPath>) settings.getOrDefault("personal", List.of());
         return new Pipeline(new PipelineSettings(source, chain::apply, sink, maxRows,
                 (Duration) batching[1], (Integer) settings.getOrDefault("pollers", 2),
                 (Integer) settings.getOrDefault("writers", 1), maxInFlight,
@@ -276,9 +351,9 @@ public final class PipelineStage {
                         new Backoff(Duration.ofMillis(100), Duration.ofSeconds(30), 0)),
                 (Duration) settings.getOrDefault("pollWait", Duration.ofSeconds(1)),
                 (Integer) settings.getOrDefault("emptyReceivesToDrain", 3),
-                (DeadLetters) settings.get("deadLetters"),
-                new GuardedListener((PipelineListener) settings.getOrDefault("listener", new PipelineListener() { })),
-                (Boolean) settings.getOrDefault("visibilityHeartbeat", true)), chain);
+                (DeadLetters) settings.get("deadLetters"), listener,
+                (Boolean) settings.getOrDefault("visibilityHeartbeat", true)), chain,
+                () -> FieldRules.personalProblems(personal, steps, sink));
     }
 
     /** Returns the steps, never values: {@code PipelineStage[mask(ip), drop[debug]]}. */

@@ -1,5 +1,6 @@
 package io.maskpipe.sqs;
 
+import io.maskpipe.core.record.Metadata;
 import io.maskpipe.core.record.Rejection;
 import io.maskpipe.core.spi.DeadLetter;
 import io.maskpipe.core.spi.DeadLetters;
@@ -16,19 +17,22 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * A {@link DeadLetters} destination that sends each rejected message's original body to an SQS dead-letter queue,
- * with the reason as message attributes, before the pipeline deletes the source message.
+ * A {@link DeadLetters} destination that sends each rejected message's body to an SQS dead-letter queue, with the
+ * reason as message attributes, before the pipeline deletes the source message. Given to
+ * {@code deadLetters(store, keyring)}, the body it receives and sends is the sealed text of the original (see
+ * {@code docs/dead-letters.md}); given to {@code deadLettersUnsealed(store)}, the original body as received.
  *
  * <pre>{@code
  * Pipeline pipeline = Pipeline.from(SqsSource.of(sqs, queueUrl))
  *         .mask("ip", hmac)
- *         .deadLetters(SqsDeadLetters.of(sqs, deadLetterQueueUrl))
+ *         .deadLetters(SqsDeadLetters.of(sqs, deadLetterQueueUrl), keyring)
  *         .to(sink);
  * }</pre>
  *
  * <p>Attributes (all {@code String}): {@value #REASON} (the reason code), {@value #FIELD} (the field path, when the
- * rejection names one), {@value #RULE} (the rule broken, never a value), {@value #SOURCE_MESSAGE_ID} and
- * {@value #SOURCE_QUEUE}. The original message's own attributes are not copied (SQS allows ten per message). To read
+ * rejection names one), {@value #RULE} (the rule broken, never a value), {@value #SOURCE_MESSAGE_ID},
+ * {@value #SENT_TIMESTAMP} and {@value #SOURCE_QUEUE}. The original message's own attributes are not copied as
+ * attributes (SQS allows ten per message; a sealed letter carries them inside its seal). To read
  * a dead letter's reason:
  *
  * <pre>{@code
@@ -55,6 +59,8 @@ public final class SqsDeadLetters implements DeadLetters {
     public static final String RULE = "maskpipe.rule";
     /** The attribute holding the source message's id. */
     public static final String SOURCE_MESSAGE_ID = "maskpipe.source_message_id";
+    /** The attribute holding when the source message was sent, as epoch milliseconds, when the source gave it. */
+    public static final String SENT_TIMESTAMP = "maskpipe.sent_timestamp";
     /** The attribute holding the source queue's name, when the message came from an {@link SqsSource}. */
     public static final String SOURCE_QUEUE = "maskpipe.source_queue";
     /** The message group on a FIFO dead-letter queue for messages that had none. */
@@ -129,6 +135,7 @@ public final class SqsDeadLetters implements DeadLetters {
         rejection.field().ifPresent(field -> put(attributes, FIELD, field.toString()));
         put(attributes, RULE, rejection.rule());
         put(attributes, SOURCE_MESSAGE_ID, sourceId);
+        letter.delivery().metadata().get(Metadata.SENT_TIMESTAMP).ifPresent(t -> put(attributes, SENT_TIMESTAMP, t));
         if (letter.delivery().receipt() instanceof Receipt receipt) {
             put(attributes, SOURCE_QUEUE, receipt.queueName());
         }

@@ -30,7 +30,7 @@ final class SqsMessages {
 
     Delivery toDelivery(Message message) {
         Metadata metadata = metadataOf(message);
-        Delivery.Builder delivery = Delivery.builder(message.messageId(),
+        Delivery.Builder delivery = Delivery.builder(metadata.messageId().orElseThrow(),
                         new Receipt(queueUrl, queueName, message.receiptHandle()))
                 .metadata(metadata)
                 .group(message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
@@ -66,15 +66,28 @@ final class SqsMessages {
         }
     }
 
+    /**
+     * Gathers the metadata. A message a replay resent ({@link SqsReplay}) carries its original's id and sent time as
+     * attributes: they stand in for the new ones, so a sink that deduplicates by message id writes it once however
+     * often it is resent, and its sent time is the original's.
+     */
     private static Metadata metadataOf(Message message) {
         Map<String, String> entries = new LinkedHashMap<>();
-        entries.put(Metadata.MESSAGE_ID, message.messageId());
+        Map<String, MessageAttributeValue> attributes = message.messageAttributes();
+        String originalId = textOf(attributes.get(SqsReplay.ORIGINAL_MESSAGE_ID));
+        entries.put(Metadata.MESSAGE_ID, originalId != null && !originalId.isEmpty() ? originalId : message.messageId());
         Map<MessageSystemAttributeName, String> system = message.attributes();
-        putIfPresent(entries, Metadata.SENT_TIMESTAMP, system.get(MessageSystemAttributeName.SENT_TIMESTAMP));
+        String originalSent = textOf(attributes.get(SqsReplay.ORIGINAL_SENT_TIMESTAMP));
+        putIfPresent(entries, Metadata.SENT_TIMESTAMP,
+                originalSent != null ? originalSent : system.get(MessageSystemAttributeName.SENT_TIMESTAMP));
         putIfPresent(entries, Metadata.RECEIVE_COUNT,
                 system.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
         putIfPresent(entries, SqsSource.MESSAGE_GROUP_ID, system.get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
-        for (Map.Entry<String, MessageAttributeValue> attribute : message.messageAttributes().entrySet()) {
+        for (Map.Entry<String, MessageAttributeValue> attribute : attributes.entrySet()) {
+            if (attribute.getKey().equals(SqsReplay.ORIGINAL_MESSAGE_ID)
+                    || attribute.getKey().equals(SqsReplay.ORIGINAL_SENT_TIMESTAMP)) {
+                continue;
+            }
             MessageAttributeValue value = attribute.getValue();
             String type = value.dataType() == null ? "" : value.dataType();
             if (value.stringValue() != null && (type.startsWith("String") || type.startsWith("Number"))) {
@@ -82,6 +95,10 @@ final class SqsMessages {
             }
         }
         return Metadata.of(entries);
+    }
+
+    private static String textOf(MessageAttributeValue value) {
+        return value == null ? null : value.stringValue();
     }
 
     private static void putIfPresent(Map<String, String> entries, String key, String value) {

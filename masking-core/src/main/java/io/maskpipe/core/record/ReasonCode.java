@@ -31,5 +31,10 @@ public enum ReasonCode {
     /** A custom transform threw. */
     TRANSFORM_FAILED,
     /** The sink's store refused the record (a constraint or a value that does not fit a column). */
-    SINK_REJECTED
+    SINK_REJECTED,
+    /**
+     * The record holds a field no step names, under a strict field policy
+     * ({@code PipelineStage.unknownFields(UnknownFields.REJECT)}); the rejection names its path only.
+     */
+    UNKNOWN_FIELD
 }

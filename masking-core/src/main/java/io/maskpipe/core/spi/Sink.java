@@ -2,6 +2,7 @@ package io.maskpipe.core.spi;
 
 import io.maskpipe.core.record.Record;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where a pipeline's masked records go: writes a batch durably and says, per record, whether it was written, was a
@@ -15,6 +16,8 @@ import java.util.List;
  * @since 0.1.0
  */
 public interface Sink extends AutoCloseable {
+    /** The field path {@link #fieldsByColumn()} gives a column computed by code that may read any field. */
+    String ANY_FIELD = "*";
 
     /**
      * Prepares the sink before the first batch: checks the target's schema, opens connections. The default does
@@ -37,6 +40,22 @@ public interface Sink extends AutoCloseable {
      *     {@code RuntimeException} counts as a permanent failure.
      */
     List<WriteResult> write(List<Record> records);
+
+    /**
+     * Says which record field each column takes, so a pipeline can refuse to start when a field declared personal
+     * would reach a column unmasked ({@code PipelineStage.personal}). Called before {@link #open()}; must not need
+     * a connection.
+     *
+     * <p>Keys are column names, values the path of the field the column takes (a column holding a record takes its
+     * fields too), or {@link #ANY_FIELD} for a column computed by code that may read any field; a column that reads
+     * no field (the message id, the sent time) is left out. The default, an empty map, means unknown: the whole
+     * record counts as forwarded, so every declared personal field must be masked or removed.
+     *
+     * @return the fields by column, in column order, or an empty map when the sink does not know
+     */
+    default Map<String, String> fieldsByColumn() {
+        return Map.of();
+    }
 
     /** Releases the sink's resources. The default does nothing. */
     @Override
