@@ -14,6 +14,7 @@ import io.maskpipe.core.PipelineSummary;
 import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.RunningPipeline;
+import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.spi.Sink;
 import io.maskpipe.core.spi.SinkException;
 import io.maskpipe.core.spi.WriteResult;
@@ -38,6 +39,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /** Pipeline scenarios over the real SQS protocol: given a queue, when the pipeline runs, then nothing is lost. */
 class SqsPipelineTest {
+    private static final Keyring RING = Keyring.of("k1", new byte[32]);
+
     @RegisterExtension
     static final ElasticMq SQS = new ElasticMq();
 
@@ -70,7 +73,8 @@ class SqsPipelineTest {
         }
         InMemorySink sink = InMemorySink.create();
 
-        PipelineSummary summary = logins(queue).deadLetters(SqsDeadLetters.of(SQS.client(), dlq)).to(sink).run();
+        PipelineSummary summary = logins(queue).deadLetters(SqsDeadLetters.of(SQS.client(), dlq), RING).to(sink)
+                .run();
 
         assertThat(summary.written()).isEqualTo(99);
         assertThat(summary.rejected()).isEqualTo(1);
@@ -162,7 +166,7 @@ class SqsPipelineTest {
 
         PipelineSummary summary = Pipeline.from(source).require("ip", "device_id").mask("ip", MASK)
                 .mask("device_id", MASK).pollWait(Duration.ofSeconds(1)).emptyReceivesToDrain(1)
-                .deadLetters(SqsDeadLetters.of(SQS.client(), dlq)).to(sink).run();
+                .deadLetters(SqsDeadLetters.of(SQS.client(), dlq), RING).to(sink).run();
 
         assertThat(idsOf(sink)).isEqualTo(good);
         assertThat(summary.deadLettered()).isEqualTo(poison.size());

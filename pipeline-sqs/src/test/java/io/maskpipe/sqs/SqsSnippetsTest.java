@@ -7,6 +7,8 @@ import io.maskpipe.core.Masker;
 import io.maskpipe.core.Pipeline;
 import io.maskpipe.core.PipelineSummary;
 import io.maskpipe.core.RunningPipeline;
+import io.maskpipe.core.SealedDeadLetter;
+import io.maskpipe.core.key.Keyring;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +32,7 @@ class SqsSnippetsTest {
     @RegisterExtension
     static final ElasticMq SQS = new ElasticMq();
 
+    private static final Keyring KEYRING = Keyring.of("k1", new byte[32]);
     private static final Masker HMAC = (value, context) -> "k1:" + Integer.toHexString(value.hashCode());
 
     @Test
@@ -50,6 +53,7 @@ class SqsSnippetsTest {
         SQS.send(queueUrl, "{\"ip\":\"10.0.0.1\",\"device_id\":\"d-1\"}");
         SQS.send(queueUrl, "[\"not an object\"]");
         Masker hmac = (value, context) -> "k1:" + Integer.toHexString(value.hashCode());
+        Keyring keyring = KEYRING;
         InMemorySink sink = InMemorySink.create();
 
         // docs/sqs.md "ElasticMQ and LocalStack"
@@ -64,7 +68,7 @@ class SqsSnippetsTest {
         Pipeline pipeline = Pipeline.from(SqsSource.of(sqs, queueUrl))
                 .mask("ip", hmac)
                 .mask("device_id", hmac)
-                .deadLetters(SqsDeadLetters.of(sqs, deadLetterQueueUrl))
+                .deadLetters(SqsDeadLetters.of(sqs, deadLetterQueueUrl), keyring)
                 .to(sink);
         RunningPipeline running = pipeline.start();
         while (running.summary().written() + running.summary().deadLettered() < 2) {
@@ -134,12 +138,13 @@ class SqsSnippetsTest {
         String deadLetterQueueUrl = SQS.newQueue(Duration.ofSeconds(30));
         SQS.send(queueUrl, "[\"not an object\"]");
         Masker hmac = HMAC;
+        Keyring keyring = KEYRING;
         InMemorySink sink = InMemorySink.create();
 
         // --- pipeline-sqs/src/main/java/io/maskpipe/sqs/SqsDeadLetters.java: wiring ---
         Pipeline pipeline = Pipeline.from(SqsSource.of(sqs, queueUrl))
                 .mask("ip", hmac)
-                .deadLetters(SqsDeadLetters.of(sqs, deadLetterQueueUrl))
+                .deadLetters(SqsDeadLetters.of(sqs, deadLetterQueueUrl), keyring)
                 .to(sink);
         // --- end ---
         PipelineSummary summary = runUntilResolved(pipeline, 1);
@@ -151,7 +156,9 @@ class SqsSnippetsTest {
 
         assertThat(summary.deadLettered()).isEqualTo(1);
         assertThat(reason).isEqualTo("NOT_AN_OBJECT");
-        assertThat(dead.body()).isEqualTo("[\"not an object\"]");
+        assertThat(dead.body()).startsWith("k1:").doesNotContain("not an object");
+        String sourceId = dead.messageAttributes().get(SqsDeadLetters.SOURCE_MESSAGE_ID).stringValue();
+        assertThat(SealedDeadLetter.open(keyring, sourceId, dead.body()).body()).hasValue("[\"not an object\"]");
         assertThat(SQS.depth(queueUrl)).isZero();
     }
 

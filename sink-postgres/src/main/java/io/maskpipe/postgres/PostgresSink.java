@@ -1,5 +1,6 @@
 package io.maskpipe.postgres;
 
+import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.spi.Sink;
 import io.maskpipe.core.spi.SinkException;
@@ -7,6 +8,7 @@ import io.maskpipe.core.spi.WriteResult;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -145,6 +147,27 @@ public final class PostgresSink implements Sink {
             current = writer;
         }
         return current.write(records);
+    }
+
+    /**
+     * Says which field each mapped column takes: the path of a {@link Columns#field} or
+     * {@link Columns#versionNumber} mapping, {@link Sink#ANY_FIELD} for a custom {@link ColumnValue} (which may read
+     * any field); columns from metadata alone (message id, sent time) are left out. Needs no connection.
+     *
+     * @return the fields by column, in mapping order
+     */
+    @Override
+    public Map<String, String> fieldsByColumn() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (ColumnMapping mapping : mappings) {
+            FieldPath field = mapping.fieldOrNull();
+            if (field != null) {
+                fields.put(mapping.column(), field.toString());
+            } else if (!(mapping.value() instanceof BuiltinColumnValue)) {
+                fields.put(mapping.column(), Sink.ANY_FIELD);
+            }
+        }
+        return Collections.unmodifiableMap(fields);
     }
 
     /** Closes the connections the sink opened itself (when built from a URL); a given data source stays open. */

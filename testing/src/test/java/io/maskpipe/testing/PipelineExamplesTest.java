@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.maskpipe.core.Masker;
 import io.maskpipe.core.Maskers;
 import io.maskpipe.core.Pipeline;
+import io.maskpipe.core.UnknownFields;
+import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.PipelineListener;
 import io.maskpipe.core.PipelineSummary;
 import io.maskpipe.core.RunningPipeline;
@@ -23,6 +25,7 @@ class PipelineExamplesTest {
         List<Record> logins = List.of(
                 Record.of(Map.of("user_id", "u1", "ip", "10.0.0.1", "device_id", "d-1", "debug", "x")),
                 Record.of(Map.of("ip", "10.0.0.2", "device_id", "d-2")));
+        Keyring keyring = Keyring.of("k1", new byte[32]); // docs/masking.md says how to load a real one
         // --- docs/pipeline.md: run ---
         InMemorySource source = InMemorySource.of(logins);
         InMemorySink sink = InMemorySink.create();
@@ -30,11 +33,13 @@ class PipelineExamplesTest {
         Masker masker = (value, context) -> "m(" + value.length() + ")"; // use Maskers.hmac(keyring) for real
 
         PipelineSummary summary = Pipeline.from(source)
+                .personal("ip", "device_id")
+                .unknownFields(UnknownFields.REJECT)
                 .require("user_id")
                 .mask("ip", masker, "ip-address")
                 .mask("device_id", masker)
                 .drop("debug")
-                .deadLetters(deadLetters)
+                .deadLetters(deadLetters, keyring)
                 .batching(500, Duration.ofMillis(200))
                 .pollers(4)
                 .to(sink)

@@ -60,7 +60,7 @@ class PipelineFailureTest {
         InMemoryDeadLetters deadLetters = InMemoryDeadLetters.create();
         InMemorySource source = InMemorySource.of(logins(5));
 
-        assertThatThrownBy(() -> fast(source).pollers(1).batching(5, Duration.ZERO).deadLetters(deadLetters)
+        assertThatThrownBy(() -> fast(source).pollers(1).batching(5, Duration.ZERO).deadLettersUnsealed(deadLetters)
                 .to(dropsOne).run())
                 .isInstanceOf(PipelineException.class)
                 .hasMessage("pipeline: the sink returned 4 results for a batch of 5 records");
@@ -82,7 +82,7 @@ class PipelineFailureTest {
         InMemoryDeadLetters deadLetters = InMemoryDeadLetters.create();
 
         PipelineSummary summary = fast(InMemorySource.of(logins(8))).pollers(1).batching(8, Duration.ZERO)
-                .deadLetters(deadLetters).to(buggy).run();
+                .deadLettersUnsealed(deadLetters).to(buggy).run();
 
         assertThat(summary.written()).isEqualTo(7);
         assertThat(deadLetters.letters()).singleElement().satisfies(letter -> {
@@ -121,7 +121,7 @@ class PipelineFailureTest {
         };
         InMemorySource source = sourceWithOneMissingUserId(8);
 
-        PipelineSummary summary = fast(source).require("user_id").deadLetters(down).to(InMemorySink.create()).run();
+        PipelineSummary summary = fast(source).require("user_id").deadLettersUnsealed(down).to(InMemorySink.create()).run();
 
         assertThat(summary.written()).isEqualTo(7);
         assertThat(summary.leftForRedrive()).isEqualTo(1);
@@ -141,7 +141,7 @@ class PipelineFailureTest {
 
         assertThatThrownBy(() -> Pipeline.from(source).pollWait(Duration.ofMillis(5)).pollers(1)
                 .retry(Duration.ofMillis(1), Duration.ofMillis(1), 2).batching(8, Duration.ZERO)
-                .require("user_id").deadLetters(flaky).to(sink).run())
+                .require("user_id").deadLettersUnsealed(flaky).to(sink).run())
                 .isInstanceOf(PipelineException.class)
                 .hasMessage("pipeline: dead-letter store failed 2 times, the last time: dead-letter queue throttled");
         assertThat(ids(sink.records())).hasSize(7);

@@ -93,7 +93,7 @@ class PipelineObservabilityTest {
         CountingListener listener = new CountingListener();
 
         // when
-        PipelineSummary summary = fast(source).require("user_id").deadLetters(InMemoryDeadLetters.create())
+        PipelineSummary summary = fast(source).require("user_id").deadLettersUnsealed(InMemoryDeadLetters.create())
                 .listener(listener).to(sink).run();
 
         // then
@@ -131,7 +131,7 @@ class PipelineObservabilityTest {
         InMemoryDeadLetters deadLetters = InMemoryDeadLetters.create();
 
         // when
-        PipelineSummary summary = fast(source).require("user_id").mask("ip", leaky).deadLetters(deadLetters)
+        PipelineSummary summary = fast(source).require("user_id").mask("ip", leaky).deadLettersUnsealed(deadLetters)
                 .listener(throwing).to(sink).run();
 
         // then

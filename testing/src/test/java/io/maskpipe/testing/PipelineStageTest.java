@@ -20,8 +20,8 @@ class PipelineStageTest {
                 .hasMessage("pipeline: batching is already set");
         assertThatThrownBy(() -> stage.retry(Duration.ZERO, Duration.ZERO)
                 .retry(Duration.ZERO, Duration.ZERO, 3)).hasMessage("pipeline: retry is already set");
-        assertThatThrownBy(() -> stage.deadLetters(InMemoryDeadLetters.create())
-                .deadLetters(InMemoryDeadLetters.create())).hasMessage("pipeline: deadLetters is already set");
+        assertThatThrownBy(() -> stage.deadLettersUnsealed(InMemoryDeadLetters.create())
+                .deadLettersUnsealed(InMemoryDeadLetters.create())).hasMessage("pipeline: deadLetters is already set");
         assertThatThrownBy(() -> stage.visibilityHeartbeat(true).visibilityHeartbeat(false))
                 .hasMessage("pipeline: visibilityHeartbeat is already set");
     }

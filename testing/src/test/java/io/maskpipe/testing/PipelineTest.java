@@ -106,7 +106,7 @@ class PipelineTest {
 
         // when
         PipelineSummary summary = fast(source).batching(50, Duration.ofMillis(20)).pollers(1)
-                .deadLetters(deadLetters).to(sink).run();
+                .deadLettersUnsealed(deadLetters).to(sink).run();
 
         // then
         assertThat(summary.written()).isEqualTo(49);
@@ -134,7 +134,7 @@ class PipelineTest {
         Fixtures.AuditedSource source = new Fixtures.AuditedSource(inner, sink, deadLetters);
 
         // when
-        PipelineSummary summary = fast(source).require("email").deadLetters(deadLetters).to(sink).run();
+        PipelineSummary summary = fast(source).require("email").deadLettersUnsealed(deadLetters).to(sink).run();
 
         // then
         assertThat(summary.written()).isEqualTo(8);
@@ -181,7 +181,7 @@ class PipelineTest {
         };
 
         PipelineSummary summary = fast(InMemorySource.of(logins(10))).transform(failsOnFive)
-                .deadLetters(deadLetters).to(InMemorySink.create()).run();
+                .deadLettersUnsealed(deadLetters).to(InMemorySink.create()).run();
 
         assertThat(summary.written()).isEqualTo(9);
         assertThat(deadLetters.letters()).singleElement().extracting(DeadLetter::rejection)
