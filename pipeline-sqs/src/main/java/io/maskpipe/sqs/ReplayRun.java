@@ -120,6 +120,7 @@ final class ReplayRun {
             client.deleteMessage(r -> r.queueUrl(deadLetterQueueUrl).receiptHandle(message.receiptHandle()));
         } catch (SdkException e) {
             undeleted++;
+            left.add(message.receiptHandle()); // visible again at the end, for the next run
             LOG.warn("replay: message {} resent, but its dead letter was not deleted ({}); a next run resends it,"
                     + " and the sink deduplicates it by its message id", id, SqsFailures.code(e));
         }

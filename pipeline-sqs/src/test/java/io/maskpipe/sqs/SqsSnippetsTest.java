@@ -6,7 +6,9 @@ import io.maskpipe.testing.InMemorySink;
 import io.maskpipe.core.Masker;
 import io.maskpipe.core.Pipeline;
 import io.maskpipe.core.PipelineSummary;
+import io.maskpipe.core.ReplaySummary;
 import io.maskpipe.core.RunningPipeline;
+import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.SealedDeadLetter;
 import io.maskpipe.core.key.Keyring;
 import java.net.URI;
@@ -160,6 +162,35 @@ class SqsSnippetsTest {
         String sourceId = dead.messageAttributes().get(SqsDeadLetters.SOURCE_MESSAGE_ID).stringValue();
         assertThat(SealedDeadLetter.open(keyring, sourceId, dead.body()).body()).hasValue("[\"not an object\"]");
         assertThat(SQS.depth(queueUrl)).isZero();
+    }
+
+    @Test
+    void javadoc_sqsReplay_resendsTheChosenReasonsAndLeavesTheRest() throws Exception {
+        SqsClient sqs = SQS.client();
+        String queueUrl = SQS.newQueue(Duration.ofSeconds(30));
+        String deadLetterQueueUrl = SQS.newQueue(Duration.ofSeconds(30));
+        Keyring keyring = KEYRING;
+        String good = SQS.send(queueUrl, "{\"ip\":\"10.0.0.9\"}");
+        SQS.send(queueUrl, "[\"not an object\"]");
+        RefusingSink refusing = new RefusingSink(record -> record.metadata().messageId().orElseThrow().equals(good));
+        runUntilResolved(Pipeline.from(SqsSource.of(sqs, queueUrl)).mask("ip", HMAC)
+                .deadLetters(SqsDeadLetters.of(sqs, deadLetterQueueUrl), keyring).to(refusing), 2);
+
+        // --- pipeline-sqs/src/main/java/io/maskpipe/sqs/SqsReplay.java: replay ---
+        ReplaySummary done = SqsReplay.from(sqs, deadLetterQueueUrl)
+                .to(queueUrl)
+                .opening(keyring)
+                .onlyReasons(ReasonCode.SINK_REJECTED)
+                .run();
+        // --- end ---
+
+        assertThat(done).isEqualTo(new ReplaySummary(2, 1, 1, 0, 0));
+        InMemorySink sink = InMemorySink.create();
+        runUntilResolved(Pipeline.from(SqsSource.of(sqs, queueUrl)).mask("ip", HMAC).to(sink), 1);
+        assertThat(sink.records()).singleElement()
+                .satisfies(record -> assertThat(record.metadata().messageId()).hasValue(good));
+        assertThat(SQS.drain(deadLetterQueueUrl)).singleElement().satisfies(letter -> assertThat(
+                letter.messageAttributes().get(SqsDeadLetters.REASON).stringValue()).isEqualTo("NOT_AN_OBJECT"));
     }
 
     /** Starts the pipeline, waits until {@code messages} are written or dead-lettered, and stops it. */
