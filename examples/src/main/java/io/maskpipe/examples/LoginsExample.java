@@ -5,6 +5,7 @@ import io.maskpipe.core.key.KeyringException;
 import io.maskpipe.core.Masker;
 import io.maskpipe.core.Pipeline;
 import io.maskpipe.core.PipelineSummary;
+import io.maskpipe.core.UnknownFields;
 import io.maskpipe.examples.ExampleOptions.UsageException;
 import io.maskpipe.examples.LoginQueues.DeadLetterView;
 import io.maskpipe.postgres.PostgresSink;
@@ -93,7 +94,7 @@ final class LoginsExample {
                  PostgresSink sink = database.sink(table);
                  Progress progress = Progress.start(err, messages)) {
                 report.line("Running the pipeline...");
-                summary = pipeline(source, SqsDeadLetters.of(queues.client(), queues.deadLetterQueueUrl()),
+                summary = pipeline(source, SqsDeadLetters.of(queues.client(), queues.deadLetterQueueUrl()), keyring,
                         ipMasker.asMasker(), variant.deviceMasker(keyring), progress, sink).run();
             }
             report.summary(summary);
@@ -113,15 +114,20 @@ final class LoginsExample {
         }
     }
 
-    /** The pipeline itself: what docs/user-logins.md walks through. */
-    static Pipeline pipeline(SqsSource source, SqsDeadLetters deadLetters, Masker ipMasker, Masker deviceMasker,
-            Progress progress, PostgresSink sink) {
+    /**
+     * The pipeline itself: what docs/user-logins.md walks through. Strict: a field nobody named rejects the message,
+     * the personal fields must be masked before the run may start, and dead letters are sealed with the key ring.
+     */
+    static Pipeline pipeline(SqsSource source, SqsDeadLetters deadLetters, Keyring keyring, Masker ipMasker,
+            Masker deviceMasker, Progress progress, PostgresSink sink) {
         return Pipeline.from(source)
+                .personal("ip", "device_id")
+                .unknownFields(UnknownFields.REJECT)
                 .require("user_id", "device_type", "ip", "device_id", "app_version")
-                .keepOnly("user_id", "device_type", "ip", "device_id", "locale", "app_version")
+                .keep("locale")
                 .mask("ip", ipMasker)
                 .mask("device_id", deviceMasker)
-                .deadLetters(deadLetters)
+                .deadLetters(deadLetters, keyring)
                 .batching(500, Duration.ofMillis(200))
                 .pollers(4)
                 .pollWait(Duration.ofMillis(250)) // the run ends once the queue is drained: notice that soon

@@ -55,7 +55,7 @@ class QuickStartTest {
                     .require("user_id", "device_type", "ip", "device_id", "app_version")
                     .mask("ip", hmac)
                     .mask("device_id", hmac)
-                    .deadLetters(SqsDeadLetters.of(sqs, deadLetterQueueUrl))
+                    .deadLetters(SqsDeadLetters.of(sqs, deadLetterQueueUrl), keyring)
                     .to(PostgresSink.into(table).url(jdbcUrl)
                             .column("user_id", "user_id").column("device_type", "device_type")
                             .column("masked_ip", "ip").column("masked_device_id", "device_id")

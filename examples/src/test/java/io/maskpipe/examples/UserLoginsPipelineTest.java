@@ -101,13 +101,14 @@ class UserLoginsPipelineTest {
         letters.forEach(l -> byReasonAndField.merge(l.reason() + " " + l.field(), 1, Integer::sum));
         assertThat(byReasonAndField).containsOnly(
                 Map.entry(ReasonCode.MALFORMED_JSON + " null", SENT.brokenJson),
-                Map.entry(ReasonCode.MISSING_FIELD + " user_id", SENT.wrongType), // {"foo": ...} lacks all of them
+                Map.entry(ReasonCode.UNKNOWN_FIELD + " foo", SENT.wrongType), // {"foo": ...}: strict names no foo
                 Map.entry(ReasonCode.MISSING_FIELD + " device_id", SENT.missingField));
         assertThat(letters).allSatisfy(l -> assertThat(l.rule()).isNotBlank());
         assertThat(letters).extracting(DeadLetterView::sourceMessageId).doesNotHaveDuplicates().doesNotContainNull();
         assertThat(result.summary().rejectedByReason()).containsOnly(
                 Map.entry(ReasonCode.MALFORMED_JSON, (long) SENT.brokenJson),
-                Map.entry(ReasonCode.MISSING_FIELD, (long) (SENT.wrongType + SENT.missingField)));
+                Map.entry(ReasonCode.UNKNOWN_FIELD, (long) SENT.wrongType),
+                Map.entry(ReasonCode.MISSING_FIELD, (long) SENT.missingField));
     }
 
     @Test
