@@ -63,9 +63,9 @@ public final class Pipeline {
      *
      * @return what the run did
      * @throws PipelineException when a field declared {@link PipelineStage#personal personal} would reach the sink
-     *     unmasked (before anything is received), or the run stopped on its own: the sink could not be opened, the source failed
-     *     for good, a transient failure outlasted the retry attempts, the sink returned the wrong number of
-     *     results, or a thread of the run failed or was interrupted by something other than the pipeline
+     *     unmasked (before anything is received), or the run stopped on its own: the sink could not be opened, the
+     *     source failed for good, a transient failure outlasted the retry attempts, the sink returned the wrong
+     *     number of results, or a thread of the run failed or was interrupted by something other than the pipeline
      */
     public PipelineSummary run() {
         checkPersonalFields();

@@ -84,7 +84,8 @@ final class ReplayRun {
         read++;
         String id = attribute(message, SqsDeadLetters.SOURCE_MESSAGE_ID);
         String reason = attribute(message, SqsDeadLetters.REASON);
-        if (reasonsOrNull != null && (reason == null || reasonsOrNull.stream().noneMatch(r -> r.name().equals(reason)))) {
+        if (reasonsOrNull != null
+                && (reason == null || reasonsOrNull.stream().noneMatch(r -> r.name().equals(reason)))) {
             skipped++;
             left.add(message.receiptHandle());
             return;

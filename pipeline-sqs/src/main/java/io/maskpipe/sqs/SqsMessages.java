@@ -75,7 +75,8 @@ final class SqsMessages {
         Map<String, String> entries = new LinkedHashMap<>();
         Map<String, MessageAttributeValue> attributes = message.messageAttributes();
         String originalId = textOf(attributes.get(SqsReplay.ORIGINAL_MESSAGE_ID));
-        entries.put(Metadata.MESSAGE_ID, originalId != null && !originalId.isEmpty() ? originalId : message.messageId());
+        entries.put(Metadata.MESSAGE_ID,
+                originalId != null && !originalId.isEmpty() ? originalId : message.messageId());
         Map<MessageSystemAttributeName, String> system = message.attributes();
         String originalSent = textOf(attributes.get(SqsReplay.ORIGINAL_SENT_TIMESTAMP));
         putIfPresent(entries, Metadata.SENT_TIMESTAMP,

@@ -47,6 +47,7 @@ public final class SqsReplay implements DeadLetterReplay {
     public static final String ORIGINAL_SENT_TIMESTAMP = "maskpipe.original_sent_timestamp";
 
     private static final int MAX_ATTRIBUTES = 10;
+    private static final Duration DEFAULT_VISIBILITY = Duration.ofSeconds(60);
 
     private final SqsClient client;
     private final String deadLetterQueueUrl;
@@ -75,7 +76,7 @@ public final class SqsReplay implements DeadLetterReplay {
     public static SqsReplay from(SqsClient client, String deadLetterQueueUrl) {
         Objects.requireNonNull(client, "client");
         SqsSource.queueNameOf(Objects.requireNonNull(deadLetterQueueUrl, "deadLetterQueueUrl"));
-        return new SqsReplay(client, deadLetterQueueUrl, null, null, null, Duration.ofSeconds(60));
+        return new SqsReplay(client, deadLetterQueueUrl, null, null, null, null);
     }
 
     /**
@@ -133,6 +134,7 @@ public final class SqsReplay implements DeadLetterReplay {
         if (timeout.getSeconds() < 1 || timeout.compareTo(Duration.ofHours(12)) > 0) {
             throw new IllegalArgumentException("replay: visibilityTimeout must be 1 s to 12 h, was " + timeout);
         }
+        once("visibilityTimeout", visibilityTimeout);
         return new SqsReplay(client, deadLetterQueueUrl, targetUrl, ring, reasons, timeout);
     }
 
@@ -146,9 +148,11 @@ public final class SqsReplay implements DeadLetterReplay {
     @Override
     public ReplaySummary run() {
         if (targetUrl == null || ring == null) {
-            throw new IllegalStateException("replay: needs " + (targetUrl == null ? "to(queueUrl)" : "opening(keyring)"));
+            throw new IllegalStateException("replay: needs "
+                    + (targetUrl == null ? "to(queueUrl)" : "opening(keyring)"));
         }
-        return new ReplayRun(client, deadLetterQueueUrl, targetUrl, ring, reasons, visibilityTimeout).run();
+        return new ReplayRun(client, deadLetterQueueUrl, targetUrl, ring, reasons,
+                visibilityTimeout == null ? DEFAULT_VISIBILITY : visibilityTimeout).run();
     }
 
     /** Returns the queues and settings: {@code SqsReplay[logins-dlq -> logins, reasons=all]}. */

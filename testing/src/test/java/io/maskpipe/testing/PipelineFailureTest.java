@@ -121,7 +121,8 @@ class PipelineFailureTest {
         };
         InMemorySource source = sourceWithOneMissingUserId(8);
 
-        PipelineSummary summary = fast(source).require("user_id").deadLettersUnsealed(down).to(InMemorySink.create()).run();
+        PipelineSummary summary = fast(source).require("user_id").deadLettersUnsealed(down).to(InMemorySink.create())
+                .run();
 
         assertThat(summary.written()).isEqualTo(7);
         assertThat(summary.leftForRedrive()).isEqualTo(1);
