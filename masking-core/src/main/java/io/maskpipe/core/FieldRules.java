@@ -2,6 +2,7 @@ package io.maskpipe.core;
 
 import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.spi.Sink;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Set;
  * and masks nothing, and only a {@code mask} step masks.
  */
 final class FieldRules {
+    private static final System.Logger LOG = System.getLogger(Pipeline.class.getName());
+
     private FieldRules() {
     }
 
@@ -71,7 +74,13 @@ final class FieldRules {
      * Checks declared personal fields against the steps and the sink's columns: returns the problems, one line
      * each, naming the field and the column, or none.
      */
-    static List<String> personalProblems(List<FieldPath> personal, List<Transform> steps, Sink sink) {
+    static List<String> personalProblems(List<FieldPath> personal, List<Transform> steps, Sink sink,
+            boolean unsealedDeadLetters) {
+        if (unsealedDeadLetters && !personal.isEmpty()) {
+            LOG.log(Level.WARNING, () -> "pipeline: dead letters are unsealed (deadLettersUnsealed): the raw bodies of"
+                    + " rejected messages, with the personal fields " + personal + ", go to the dead-letter store;"
+                    + " give it a key ring with deadLetters(store, keyring) to seal them");
+        }
         Map<String, String> columns = sink.fieldsByColumn();
         List<String> problems = new ArrayList<>();
         for (FieldPath field : personal) {

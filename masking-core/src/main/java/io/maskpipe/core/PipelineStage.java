@@ -344,6 +344,8 @@ public final class PipelineStage {
         Transform chain = Transforms.chain(all);
         @SuppressWarnings("unchecked")
         List<FieldPath> personal = (List<FieldPath>) settings.getOrDefault("personal", List.of());
+        boolean unsealed = settings.get("deadLetters") != null
+                && !(settings.get("deadLetters") instanceof SealingDeadLetters);
         return new Pipeline(new PipelineSettings(source, chain::apply, sink, maxRows,
                 (Duration) batching[1], (Integer) settings.getOrDefault("pollers", 2),
                 (Integer) settings.getOrDefault("writers", 1), maxInFlight,
@@ -353,7 +355,7 @@ public final class PipelineStage {
                 (Integer) settings.getOrDefault("emptyReceivesToDrain", 3),
                 (DeadLetters) settings.get("deadLetters"), listener,
                 (Boolean) settings.getOrDefault("visibilityHeartbeat", true)), chain,
-                () -> FieldRules.personalProblems(personal, steps, sink));
+                () -> FieldRules.personalProblems(personal, steps, sink, unsealed));
     }
 
     /** Returns the steps, never values: {@code PipelineStage[mask(ip), drop[debug]]}. */

@@ -137,6 +137,15 @@ class PipelineFieldPolicyTest {
     }
 
     @Test
+    void run_personalFieldsWithUnsealedDeadLetters_warnsNamingTheFields() {
+        fast(InMemorySource.of(List.of(login("w")))).personal("ip").mask("ip", LENGTH)
+                .deadLettersUnsealed(InMemoryDeadLetters.create()).to(InMemorySink.create()).run();
+
+        assertThat(CapturingLoggerFinder.lines()).anyMatch(line -> line.startsWith("WARNING")
+                && line.contains("dead letters are unsealed") && line.contains("[ip]"));
+    }
+
+    @Test
     void unknownFields_givenTwice_isAnErrorNamingIt() {
         assertThatThrownBy(() -> fast(InMemorySource.create()).unknownFields(UnknownFields.DROP)
                 .unknownFields(UnknownFields.REJECT)).hasMessage("pipeline: unknownFields is already set");
