@@ -10,6 +10,7 @@ import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Rejection;
+import io.maskpipe.core.spi.SinkException;
 import io.maskpipe.core.spi.Source;
 import io.maskpipe.testing.InMemoryDeadLetters;
 import io.maskpipe.testing.InMemorySink;
@@ -23,6 +24,7 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -274,8 +276,8 @@ class MicrometerListenerTest {
         MicrometerListener listener = MicrometerListener.of(registry);
 
         // when a sink failure caused by a client exception, and an acknowledgement failure that is no connector's
-        listener.retried(1, Duration.ofMillis(1), new io.maskpipe.core.spi.SinkException("sink write failed",
-                true, new java.net.ConnectException("refused")));
+        listener.retried(1, Duration.ofMillis(1), new SinkException("sink write failed", true,
+                new ConnectException("refused")));
         listener.acknowledgeFailed(3, new IllegalStateException("closed"));
 
         // then
