@@ -1,5 +1,6 @@
 package io.maskpipe.core.engine;
 
+import io.maskpipe.core.record.Outcome;
 import io.maskpipe.core.spi.ConnectorException;
 import io.maskpipe.core.spi.Delivery;
 import io.maskpipe.core.spi.SourceException;
@@ -24,9 +25,11 @@ final class HandedBatch {
      * - Time. The caller has a deadline (a Lambda invocation's remaining time). Each batch's retry attempts are cut
      *   to what fits in the time left, so a transient failure ends the batch in time to report it, never by a kill.
      * - Failure. A batch whose transient failure outlasted its time is released; the later messages of its FIFO
-     *   groups are released unwritten, the other groups go on. A SETUP failure stops everything: the rest is
-     *   released and the run fails. When no message could be resolved at all the run fails too, so the caller can
-     *   hand the whole batch back (a Lambda handler throws; the event source mapping then backs off).
+     *   groups are released unwritten, the other groups go on. So are the later messages of a group whose message
+     *   was rejected with no dead-letter destination to take it (it waits for the queue's redrive). A SETUP failure
+     *   stops everything: the rest is released and the run fails. When no message could be resolved at all the run
+     *   fails too, so the caller can hand the whole batch back (a Lambda handler throws; the event source mapping
+     *   then backs off).
      * The source learns each message's fate the usual way: acknowledge (resolved) or release (must come back);
      * a rejection with no dead-letter destination is neither, and stays the source's to hand back.
      */
@@ -77,7 +80,16 @@ final class HandedBatch {
             List<Entry> batch = new ArrayList<>();
             List<Entry> held = new ArrayList<>();
             for (Entry entry : entries.subList(from, Math.min(entries.size(), from + batchRows))) {
-                (entry.group() != null && failedGroups.contains(entry.group()) ? held : batch).add(entry);
+                String group = entry.group();
+                if (group != null && failedGroups.contains(group)) {
+                    held.add(entry);
+                    continue;
+                }
+                batch.add(entry);
+                if (group != null && settings.deadLettersOrNull() == null
+                        && entry.outcome instanceof Outcome.Rejected) {
+                    failedGroups.add(group); // left for redrive: the group's later messages must wait behind it
+                }
             }
             Retrier retrier = new Retrier(settings, counters, new InFlight(settings, 0, new LongAdder()),
                     attemptsIn(deadline));
