@@ -116,11 +116,7 @@ final class LoginsExample {
     /** The pipeline itself: what docs/user-logins.md walks through. */
     static Pipeline pipeline(SqsSource source, SqsDeadLetters deadLetters, Masker ipMasker, Masker deviceMasker,
             Progress progress, PostgresSink sink) {
-        return Pipeline.from(source)
-                .require("user_id", "device_type", "ip", "device_id", "app_version")
-                .keepOnly("user_id", "device_type", "ip", "device_id", "locale", "app_version")
-                .mask("ip", ipMasker)
-                .mask("device_id", deviceMasker)
+        return UserLogins.steps(source, ipMasker, deviceMasker)
                 .deadLetters(deadLetters)
                 .batching(500, Duration.ofMillis(200))
                 .pollers(4)
