@@ -190,6 +190,7 @@ class HmacMaskerTest {
     @Test
     void toString_showsSettingsAndKeyId() {
         assertThat(HmacMasker.builder(ring).domain("ip").truncateTo(16).normalize(Normalization.TRIM).build())
-                .hasToString("HmacMasker[key=k1, domain='ip', bytes=16, encoding=BASE64URL, normalize=[TRIM], blankValues=NULL, keys=1]");
+                .hasToString("HmacMasker[key=k1, domain='ip', bytes=16, encoding=BASE64URL, normalize=[TRIM],"
+                        + " blankValues=NULL, keys=1]");
     }
 }
