@@ -11,6 +11,14 @@ import java.util.Objects;
  * never see values; {@link #tokenize} where an authorised person must recover values; {@link #keepLast},
  * {@link #keepFirst} and {@link #redact} for display; {@link #nullify} where the field must not be kept at all.
  * Every masker returned is immutable and thread-safe; none sees JSON {@code null}, which stays {@code null}.
+ * Build each once and hand it to {@link PipelineStage#mask(String, Masker) mask(field, masker)}:
+ *
+ * <pre>{@code
+ * Masker hmac = Maskers.hmac(keyring);            // keyed, deterministic: duplicates stay findable
+ * Tokenizer tokens = Maskers.tokenize(keyring);   // reversible by whoever holds the key
+ * Masker lastFour = Maskers.keepLast(4);          // "123-45-6789" becomes "*******6789"
+ * Masker hidden = Maskers.redact();               // "[REDACTED]"
+ * }</pre>
  *
  * @since 0.1.0
  */
