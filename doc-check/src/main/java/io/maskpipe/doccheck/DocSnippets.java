@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  * (where the types it needs are), so the regions are looked for in every module's tests.
  *
  * <p>Failures are {@link AssertionError}s listing every mismatch at once. Depends on the JDK alone.
+ *
+ * @since 0.1.0
  */
 public final class DocSnippets {
     private static final Pattern REGION = Pattern.compile(
@@ -74,6 +76,7 @@ public final class DocSnippets {
      * @param file the quoting file, relative to the repository's root
      * @param name the region's name
      * @param code the region's code
+     * @since 0.1.0
      */
     public record Region(String file, String name, String code) {
         /**

@@ -65,7 +65,8 @@ class DocSnippetsTest {
 
     @Test
     void assertJavadocExamplesQuoted_exampleOnOneLine_failsAsUnread() throws IOException {
-        write(TYPE, "/**\n * <pre>{@code Masker m = Maskers.redact();}</pre>\n */\npublic final class DocSnippets {\n}\n");
+        write(TYPE, "/**\n * <pre>{@code Masker m = Maskers.redact();}</pre>\n */\n"
+                + "public final class DocSnippets {\n}\n");
 
         assertThatThrownBy(() -> DocSnippets.of(root, "lib").assertJavadocExamplesQuoted())
                 .hasMessageContaining(TYPE + ": 1 of its 1 javadoc examples do not open with a line");
