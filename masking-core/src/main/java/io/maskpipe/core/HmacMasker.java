@@ -27,7 +27,15 @@ import java.util.Set;
  * the field's path as domain, all 32 bytes of the MAC, base64url. The byte format is specified in
  * {@code docs/format.md}: the HMAC key is the subkey {@value #SUBKEY_LABEL} derived from the master key with
  * HKDF-SHA256, and the MAC runs over the 4-byte big-endian length of the UTF-8 domain, the domain, then the UTF-8
- * value.
+ * value. Fields that must join share a domain; a normalization makes equal values spelled differently mask equal:
+ *
+ * <pre>{@code
+ * HmacMasker ips = HmacMasker.builder(keyring)
+ *         .domain("ip")                               // src_ip and dst_ip masks join
+ *         .normalize(Normalization.TRIM, Normalization.CANONICAL_IP)
+ *         .build();
+ * String mask = ips.mask(" 2001:DB8::0:1", MaskContext.forField("src_ip"));  // as for "2001:db8::1"
+ * }</pre>
  *
  * <p>Security: without the key, a mask reveals nothing of the value and cannot be brute-forced, even over a space as
  * small as the 2^32 IPv4 addresses (an unkeyed hash can). What leaks is equality: the same value, domain and key

@@ -7,6 +7,14 @@ package io.maskpipe.core;
  * {@link MaskContext} names the field and its domain label, so keyed maskers can separate domains. A masker is built
  * once and called from many threads at once, so it must be thread-safe.
  *
+ * <pre>{@code
+ * Masker emailDomainOnly = (value, context) -> {
+ *     int at = value.lastIndexOf('@');
+ *     return at < 0 ? "" : "*@" + value.substring(at + 1);
+ * };
+ * String shown = emailDomainOnly.mask("alice@example.com", MaskContext.forField("email"));  // "*@example.com"
+ * }</pre>
+ *
  * <p>The engine calls {@code mask} for text values only; numbers and booleans are passed as their JSON text. A JSON
  * {@code null} or an absent field passes through unmasked unless {@link #masksNull()} says otherwise. A masker
  * that throws turns the message into a rejection naming the field and the exception's class; the exception's

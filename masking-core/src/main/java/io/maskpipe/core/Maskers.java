@@ -13,6 +13,14 @@ import java.util.Objects;
  * Every masker returned is immutable and thread-safe; none sees JSON {@code null}, which stays {@code null}. The
  * keyed ones ({@link #hmac}, {@link #tokenize}) turn a blank value into JSON {@code null} by default
  * ({@link BlankValues}), so blanks never share one mask.
+ * Build each once and hand it to {@link PipelineStage#mask(String, Masker) mask(field, masker)}:
+ *
+ * <pre>{@code
+ * Masker hmac = Maskers.hmac(keyring);            // keyed, deterministic: duplicates stay findable
+ * Tokenizer tokens = Maskers.tokenize(keyring);   // reversible by whoever holds the key
+ * Masker lastFour = Maskers.keepLast(4);          // "123-45-6789" becomes "*******6789"
+ * Masker hidden = Maskers.redact();               // "[REDACTED]"
+ * }</pre>
  *
  * @since 0.1.0
  */

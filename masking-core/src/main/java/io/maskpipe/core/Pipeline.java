@@ -17,11 +17,13 @@ import java.util.Objects;
  * <p>Describe one with {@link #from(Source)}, add steps and settings, and finish with
  * {@link PipelineStage#to to(sink)}:
  * <pre>{@code
- * Pipeline pipeline = Pipeline.from(source)
- *         .mask("ip", masker)
- *         .mask("device_id", masker)
- *         .deadLetters(deadLetters)
- *         .to(sink);
+ * Masker hmac = Maskers.hmac(keyring);
+ * Pipeline pipeline = Pipeline.from(source)          // SqsSource.of(sqs, queueUrl), or your own Source
+ *         .require("user_id")
+ *         .mask("ip", hmac)
+ *         .mask("device_id", hmac)
+ *         .deadLetters(deadLetters)                  // SqsDeadLetters.of(sqs, deadLetterQueueUrl)
+ *         .to(sink);                                 // PostgresSink.into(table)...build()
  * PipelineSummary summary = pipeline.run();
  * }</pre>
  * Nothing starts until {@link #run()} or {@link #start()}; each call starts a new, independent run. The pipeline

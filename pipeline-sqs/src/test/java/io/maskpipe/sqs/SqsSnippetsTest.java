@@ -2,11 +2,12 @@ package io.maskpipe.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.maskpipe.testing.InMemorySink;
 import io.maskpipe.core.Masker;
 import io.maskpipe.core.Pipeline;
 import io.maskpipe.core.PipelineSummary;
 import io.maskpipe.core.RunningPipeline;
+import io.maskpipe.doccheck.DocSnippets;
+import io.maskpipe.testing.InMemorySink;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -30,16 +31,17 @@ class SqsSnippetsTest {
     @RegisterExtension
     static final ElasticMq SQS = new ElasticMq();
 
+    private static final DocSnippets DOCS = DocSnippets.forThisModule();
     private static final Masker HMAC = (value, context) -> "k1:" + Integer.toHexString(value.hashCode());
 
     @Test
     void examples_markedRegions_areQuotedWordForWord() {
-        DocSnippets.assertQuoted(SqsSnippetsTest.class);
+        DOCS.assertQuoted(SqsSnippetsTest.class);
     }
 
     @Test
     void javadocExamples_everyBlock_isCopiedFromAMarkedRegion() {
-        DocSnippets.assertJavadocExamplesQuoted(SqsSnippetsTest.class);
+        DOCS.assertJavadocExamplesQuoted(SqsSource.class, SqsDeadLetters.class);
     }
 
     @Test

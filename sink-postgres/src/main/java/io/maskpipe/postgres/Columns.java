@@ -14,6 +14,17 @@ import java.util.Objects;
  * Reusable column values for {@link PostgresSink.Builder#column(String, ColumnValue)}: a field as it is, the
  * message id, when the message was sent, and a dotted version string as an order-preserving integer.
  *
+ * <pre>{@code
+ * PostgresSink sink = PostgresSink.into("user_logins")
+ *         .dataSource(dataSource)
+ *         .column("masked_ip", Columns.field("ip"))                      // the same as .column("masked_ip", "ip")
+ *         .column("app_version", Columns.versionNumber("app_version"))   // "2.3.0" is 2003000, "0.96" 96000
+ *         .column("create_date", Columns.sentDate())                     // the day it was sent, in UTC
+ *         .column("sent_at", Columns.sentTimestamp())                    // the instant it was sent
+ *         .column("message_id", Columns.messageId())                     // the queue's message id
+ *         .build();
+ * }</pre>
+ *
  * <p>Each built-in knows what it produces, so the sink checks at {@code open()} that the live column can take it
  * (a date into an {@code integer} column fails fast), and which type {@code createTableIfMissing()} gives its
  * column. All are immutable and thread-safe.

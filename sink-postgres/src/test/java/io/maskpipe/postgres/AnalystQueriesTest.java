@@ -43,7 +43,7 @@ class AnalystQueriesTest {
     /** docs/format.md section 5, mask of ("ip", "203.0.113.7") under the TEST key, here with the key id k1. */
     private static final String KNOWN_IP_VECTOR = "k1:h4jAeS2T1f4gNSdMXarmhVlZOFyVEpRBcXP79LQ2neQ";
     private static final String NON_ASCII_DEVICE = "Gerät-Zoë-😀";
-    private static final String LOOKUP_SQL = DocSnippets.sqlBlock("docs/masking.md", "hmac(");
+    private static final String LOOKUP_SQL = SqlBlocks.sqlBlock("docs/masking.md", "hmac(");
 
     /** The published TEST key of docs/format.md (bytes 00 to 1f) under the id the docs' queries use. */
     private static Keyring testKeyring() {
@@ -124,7 +124,7 @@ class AnalystQueriesTest {
     void duplicateQueries_plantedRepeats_findRepeatedIpsAndTheSharedDevice() {
         HmacMasker masker = Maskers.hmac(testKeyring());
         writeLoginsMaskedWith(masker);
-        List<String> queries = DocSnippets.statements(DocSnippets.sqlBlock("docs/postgres.md", "GROUP BY"));
+        List<String> queries = SqlBlocks.statements(SqlBlocks.sqlBlock("docs/postgres.md", "GROUP BY"));
 
         assertThat(queries).hasSize(2);
         assertThat(database.query(queries.get(0))).containsExactly(
@@ -227,7 +227,7 @@ class AnalystQueriesTest {
 
     @Test
     void docs_bothPagesShowTheSameLookup() {
-        assertThat(DocSnippets.sqlBlock("docs/postgres.md", "hmac(")).isEqualTo(LOOKUP_SQL);
+        assertThat(SqlBlocks.sqlBlock("docs/postgres.md", "hmac(")).isEqualTo(LOOKUP_SQL);
     }
 
     /**
@@ -247,8 +247,8 @@ class AnalystQueriesTest {
                 statement.execute("SET search_path TO " + Sql.quote(database.schema()) + ", public");
             }
             List<Map<String, String>> rows = List.of();
-            for (String psql : DocSnippets.statements(block)) {
-                DocSnippets.Jdbc jdbc = DocSnippets.Jdbc.fromPsql(psql);
+            for (String psql : SqlBlocks.statements(block)) {
+                SqlBlocks.Jdbc jdbc = SqlBlocks.Jdbc.fromPsql(psql);
                 try (PreparedStatement statement = connection.prepareStatement(jdbc.sql())) {
                     for (int i = 0; i < jdbc.parameters().size(); i++) {
                         statement.setString(i + 1, variables.get(jdbc.parameters().get(i)));
