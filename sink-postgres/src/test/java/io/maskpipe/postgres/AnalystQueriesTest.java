@@ -200,7 +200,7 @@ class AnalystQueriesTest {
                 + Maskers.hmac(ring).mask(KNOWN_IP, "ip") + "' ORDER BY 1"))
                 .containsExactly(List.of("u1"), List.of("u4"));
         // And the duplicate query sees one IP as two values, one per key.
-        String repeatedIps = DocSnippets.statements(DocSnippets.sqlBlock("docs/postgres.md", "GROUP BY")).get(0);
+        String repeatedIps = SqlBlocks.statements(SqlBlocks.sqlBlock("docs/postgres.md", "GROUP BY")).get(0);
         assertThat(database.query(repeatedIps)).containsExactlyInAnyOrder(
                 List.of(Maskers.hmac(ring).mask(KNOWN_IP, "ip"), "2"), List.of(KNOWN_IP_VECTOR, "2"));
     }
