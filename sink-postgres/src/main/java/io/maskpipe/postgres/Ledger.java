@@ -1,5 +1,6 @@
 package io.maskpipe.postgres;
 
+import io.maskpipe.core.spi.ConnectorException.Kind;
 import io.maskpipe.core.spi.SinkException;
 import java.sql.SQLException;
 import java.util.List;
@@ -43,7 +44,7 @@ record Ledger(String schema, String table) {
                  ORDER BY a.attname""").bind("schema", schema).bind("table", table).mapTo(String.class).list();
         if (!key.equals(List.of("message_id", "target"))) {
             throw new SinkException("ledger " + quoted() + " has no unique key on (target, message_id); "
-                    + "drop it to let the sink create it, or name another with ledgerTable(...)", false, null);
+                    + "drop it to let the sink create it, or name another with ledgerTable(...)", Kind.SETUP, null);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.maskpipe.postgres;
 
+import io.maskpipe.core.spi.ConnectorException.Kind;
 import io.maskpipe.core.spi.SinkException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,7 +11,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * The live table a sink writes to, resolved at {@code open()}: its schema, and each mapped column checked against
- * the catalog ({@code pg_attribute}, {@code pg_type}). Every problem is a permanent {@link SinkException} whose
+ * the catalog ({@code pg_attribute}, {@code pg_type}). Every problem is a setup {@link SinkException} whose
  * message names the table, the column and the rule.
  */
 record Target(String schema, String table, List<TargetColumn> columns) {
@@ -45,7 +46,7 @@ record Target(String schema, String table, List<TargetColumn> columns) {
         String schema = handle.createQuery("SELECT current_schema()").mapTo(String.class).one();
         if (schema == null) {
             throw new SinkException("no schema given and the connection's search_path names none; "
-                    + "set one with schema(...)", false, null);
+                    + "set one with schema(...)", Kind.SETUP, null);
         }
         return schema;
     }
@@ -123,6 +124,6 @@ record Target(String schema, String table, List<TargetColumn> columns) {
     }
 
     private static SinkException invalid(String message) {
-        return new SinkException(message, false, null);
+        return new SinkException(message, Kind.SETUP, null);
     }
 }
