@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maskpipe.core.spi.ConnectorException.Kind;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,6 +33,26 @@ class SqlStatesTest {
             "28P01, SETUP", "3D000, SETUP", "3F000, SETUP", "0A000, SETUP", "54001, SETUP", "54011, SETUP"})
     void kindOf_sqlState_isTheDocumentedKind(String state, Kind kind) {
         assertThat(SqlStates.kindOf(new SQLException("text", state.isEmpty() ? null : state))).isEqualTo(kind);
+    }
+
+    @Test
+    void docsTable_everyCodeItNames_isClassifiedAsItSays() {
+        Pattern row = Pattern.compile("(?m)^\\| (.+?) \\| .+? \\| (transient|data|setup) \\| .+\\|$");
+        Pattern code = Pattern.compile("`([0-9A-Z]{2}(?:[0-9A-Z]{3})?)`");
+        List<String> checked = new ArrayList<>();
+        Matcher rows = row.matcher(DocSnippets.read("docs/postgres.md"));
+        while (rows.find()) {
+            String codes = rows.group(1).replaceAll("\\(.*?\\)", "");
+            Kind kind = Kind.valueOf(rows.group(2).toUpperCase(Locale.ROOT));
+            for (Matcher m = code.matcher(codes); m.find(); ) {
+                String state = m.group(1).length() == 2 ? m.group(1) + "000" : m.group(1);
+                assertThat(SqlStates.kindOf(state)).as("docs/postgres.md says %s is %s", state, kind)
+                        .isEqualTo(kind);
+                checked.add(state);
+            }
+        }
+        assertThat(checked).contains("08000", "25006", "55P03", "57014", "22000", "23000", "P0001", "42000",
+                "28000", "0A000");
     }
 
     @ParameterizedTest(name = "{0} retires: {1}")
