@@ -60,8 +60,9 @@ final class Accounting {
 
     void check() {
         Database database = scenario.database();
-        Scenario.await("an empty queue (" + scenario.queueDepth() + " messages left)", Duration.ofSeconds(3),
-                () -> scenario.queueDepth() == 0);
+        if (!Scenario.poll(Duration.ofSeconds(3), () -> scenario.queueDepth() == 0)) {
+            throw new AssertionError("messages left on the queue, by number: " + leftOnTheQueue());
+        }
 
         Map<String, Long> rows = new HashMap<>();
         for (List<String> row : database.query("SELECT message_id, count(*) FROM " + Scenario.TABLE
@@ -103,6 +104,21 @@ final class Accounting {
         }
         assertThat(deadLettered + deadLettersOutsideSummaries).as("summaries' dead-lettered count").isEqualTo(
                 deadLetters.values().stream().mapToLong(List::size).sum());
+    }
+
+    /** Waits for the messages left to be visible again and returns their numbers (leaving them on the queue). */
+    private List<Integer> leftOnTheQueue() {
+        scenario.awaitNoneInFlight(scenario.visibility().plusSeconds(5));
+        List<Integer> numbers = new ArrayList<>();
+        while (true) {
+            List<Message> batch = scenario.sqs().receiveMessage(r -> r.queueUrl(scenario.queueUrl())
+                    .maxNumberOfMessages(10).waitTimeSeconds(0)).messages();
+            if (batch.isEmpty()) {
+                numbers.sort(null);
+                return numbers;
+            }
+            batch.forEach(message -> numbers.add(scenario.sent().getOrDefault(message.messageId(), -1)));
+        }
     }
 
     /** Reads every dead letter (they stay hidden for the dead-letter queue's visibility timeout afterwards). */

@@ -46,6 +46,7 @@ final class Scenario implements AutoCloseable {
     private final URI sqsEndpoint;
     private final String queueUrl;
     private final String deadLetterQueueUrl;
+    private final Duration visibility;
     private final Database admin;
     private final String databaseName;
     private final Database database;
@@ -60,6 +61,7 @@ final class Scenario implements AutoCloseable {
         this.queueUrl = sqs.createQueue(r -> r.queueName(queue).attributes(Map.of(
                 QueueAttributeName.VISIBILITY_TIMEOUT, Long.toString(visibility.getSeconds())))).queueUrl();
         this.deadLetterQueueUrl = sqs.createQueue(r -> r.queueName(queue + "-dead")).queueUrl();
+        this.visibility = visibility;
         this.admin = new Database(postgresUrl);
         this.databaseName = ("fs_" + name + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000,
                 0xFFFFF))).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
@@ -159,13 +161,21 @@ final class Scenario implements AutoCloseable {
 
     /** Waits until the condition holds, polling every 20 ms. */
     static void await(String what, Duration timeout, BooleanSupplier condition) {
+        if (!poll(timeout, condition)) {
+            throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+        }
+    }
+
+    /** Returns whether the condition came to hold within the timeout, polling every 20 ms. */
+    static boolean poll(Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+                return false;
             }
             sleep(Duration.ofMillis(20));
         }
+        return true;
     }
 
     static void sleep(Duration duration) {
@@ -231,6 +241,10 @@ final class Scenario implements AutoCloseable {
 
     String queueUrl() {
         return queueUrl;
+    }
+
+    Duration visibility() {
+        return visibility;
     }
 
     String deadLetterQueueUrl() {

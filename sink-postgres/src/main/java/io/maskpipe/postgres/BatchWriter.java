@@ -129,6 +129,10 @@ final class BatchWriter {
                     + (fix == null ? "" : "; " + fix);
             LOG.debug("{} [{}]", message, kind);
             throw new SinkException(message, kind, Sql.scrub(e));
+        } catch (JdbiException e) {
+            // No SQLSTATE to classify (a connection source that failed without one): unknown, so transient.
+            throw new SinkException("write to " + target.quoted() + " failed (" + step.name + "): "
+                    + e.getClass().getSimpleName(), Kind.TRANSIENT, null);
         }
         for (Row row : rows) {
             Rejection rejection = rejected.get(row.index());
