@@ -60,7 +60,7 @@ final class Accounting {
 
     void check() {
         Database database = scenario.database();
-        if (!Scenario.poll(Duration.ofSeconds(3), () -> scenario.queueDepth() == 0)) {
+        if (!Waits.poll(Duration.ofSeconds(3), () -> scenario.queueDepth() == 0)) {
             throw new AssertionError("messages left on the queue, by number: " + leftOnTheQueue());
         }
 

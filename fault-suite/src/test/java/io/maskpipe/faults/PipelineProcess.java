@@ -25,7 +25,7 @@ final class PipelineProcess {
              SqsSource source = SqsSource.builder().client(sqs).queueUrl(args[1]).build();
              PostgresSink sink = Scenario.sink(args[3])) {
             System.out.println("running");
-            PipelineSummary summary = Scenario.pipeline(source, SqsDeadLetters.of(sqs, args[2]), sink).run();
+            PipelineSummary summary = Scenario.stage(source, SqsDeadLetters.of(sqs, args[2])).to(sink).run();
             System.out.println("done: " + summary);
         }
     }

@@ -30,7 +30,7 @@ class ProcessFaultsTest {
         try (Scenario scenario = Scenario.create(servers, "sigkill", Duration.ofSeconds(2))) {
             scenario.database().execute("""
                     CREATE FUNCTION slow() RETURNS trigger LANGUAGE plpgsql AS $$
-                    BEGIN PERFORM pg_sleep(0.15); RETURN NULL; END $$;
+                    BEGIN PERFORM pg_sleep(0.3); RETURN NULL; END $$;
                     CREATE TRIGGER slow AFTER INSERT ON events FOR EACH STATEMENT EXECUTE FUNCTION slow();""");
             scenario.send(200, 0);
             Path log = directory.resolve("pipeline.log");
@@ -43,7 +43,7 @@ class ProcessFaultsTest {
                 System.out.print(Files.readString(log));
             }
             // A COMMIT the killed process sent may still complete: count once its backends are gone.
-            Scenario.await("the killed process's backends to end", RUN_TIMEOUT, () -> scenario.database().count(
+            Waits.await("the killed process's backends to end", RUN_TIMEOUT, () -> scenario.database().count(
                     "SELECT count(*) FROM pg_stat_activity WHERE datname = '" + scenario.databaseName()
                             + "' AND application_name = 'maskpipe'") == 0);
             long rowsOfKilledRun = scenario.rows();
@@ -60,8 +60,11 @@ class ProcessFaultsTest {
     void pipeline_twoPipelinesOnOneQueue_shareTheWorkWithoutDoubling() throws Exception {
         try (Scenario scenario = Scenario.create(servers, "twopipelines", Duration.ofSeconds(5))) {
             scenario.send(200, 20);
-            CompletableFuture<PipelineSummary> first = Scenario.runInBackground(scenario.pipeline());
-            CompletableFuture<PipelineSummary> second = Scenario.runInBackground(scenario.pipeline());
+            // Each holds at most two batches, so neither can take the whole queue before the other starts.
+            CompletableFuture<PipelineSummary> first = Waits.runInBackground(
+                    scenario.stage().maxInFlight(40).to(scenario.newSink()));
+            CompletableFuture<PipelineSummary> second = Waits.runInBackground(
+                    scenario.stage().maxInFlight(40).to(scenario.newSink()));
             PipelineSummary a = first.get(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             PipelineSummary b = second.get(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             assertThat(a.received()).as("the first pipeline's share").isPositive();

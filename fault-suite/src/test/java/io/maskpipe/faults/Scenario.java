@@ -2,7 +2,7 @@ package io.maskpipe.faults;
 
 import io.maskpipe.core.Maskers;
 import io.maskpipe.core.Pipeline;
-import io.maskpipe.core.PipelineSummary;
+import io.maskpipe.core.PipelineStage;
 import io.maskpipe.core.key.Keyring;
 import io.maskpipe.postgres.Columns;
 import io.maskpipe.postgres.PostgresSink;
@@ -16,10 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
@@ -115,14 +113,27 @@ final class Scenario implements AutoCloseable {
 
     /** Returns the pipeline under test writing through the given sink; the scenario closes what it opens. */
     Pipeline pipeline(PostgresSink sink) {
-        SqsSource source = SqsSource.builder().client(sqs).queueUrl(queueUrl).waitTime(Duration.ofSeconds(1)).build();
-        resources.add(source);
-        resources.add(sink);
-        return pipeline(source, SqsDeadLetters.of(sqs, deadLetterQueueUrl), sink);
+        return stage().to(track(sink));
     }
 
-    /** The pipeline every scenario runs, also in a child JVM ({@link PipelineProcess}). */
-    static Pipeline pipeline(SqsSource source, SqsDeadLetters deadLetters, PostgresSink sink) {
+    /** Returns the pipeline under test before its sink, to change a setting; the scenario closes its source. */
+    PipelineStage stage() {
+        SqsSource source = SqsSource.builder().client(sqs).queueUrl(queueUrl).waitTime(Duration.ofSeconds(1)).build();
+        return stage(track(source), SqsDeadLetters.of(sqs, deadLetterQueueUrl));
+    }
+
+    /** Returns a sink writing to this scenario's database, closed with the scenario. */
+    PostgresSink newSink() {
+        return track(sink(database.url()));
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        resources.add(resource);
+        return resource;
+    }
+
+    /** The pipeline every scenario runs, also in a child JVM ({@link PipelineProcess}), before its sink. */
+    static PipelineStage stage(SqsSource source, SqsDeadLetters deadLetters) {
         return Pipeline.from(source)
                 .mask("ip", Maskers.hmac(KEYRING))
                 .deadLetters(deadLetters)
@@ -130,8 +141,7 @@ final class Scenario implements AutoCloseable {
                 .pollers(2)
                 .writers(2)
                 .pollWait(Duration.ofMillis(500))
-                .retry(Duration.ofMillis(50), Duration.ofMillis(500))
-                .to(sink);
+                .retry(Duration.ofMillis(50), Duration.ofMillis(500));
     }
 
     /** The sink every scenario uses, connecting with the given JDBC URL. */
@@ -144,56 +154,13 @@ final class Scenario implements AutoCloseable {
                 .build();
     }
 
-    /** Runs the pipeline in a thread of its own: the future completes with its summary or its exception. */
-    static CompletableFuture<PipelineSummary> runInBackground(Pipeline pipeline) {
-        CompletableFuture<PipelineSummary> result = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                result.complete(pipeline.run());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        }, "fault-suite-run");
-        thread.setDaemon(true);
-        thread.start();
-        return result;
-    }
-
-    /** Waits until the condition holds, polling every 20 ms. */
-    static void await(String what, Duration timeout, BooleanSupplier condition) {
-        if (!poll(timeout, condition)) {
-            throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-        }
-    }
-
-    /** Returns whether the condition came to hold within the timeout, polling every 20 ms. */
-    static boolean poll(Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            sleep(Duration.ofMillis(20));
-        }
-        return true;
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
     long rows() {
         return database.count("SELECT count(*) FROM " + TABLE);
     }
 
     /** Waits until the table holds at least {@code rows} rows. */
     void awaitRows(long rows, Duration timeout) {
-        await(rows + " rows", timeout, () -> rows() >= rows);
+        Waits.await(rows + " rows", timeout, () -> rows() >= rows);
     }
 
     /** Returns the number of messages on the queue, visible or in flight (ElasticMQ counts exactly). */
@@ -214,9 +181,9 @@ final class Scenario implements AutoCloseable {
 
     /** Waits until no message of the queue is in flight (their visibility expired, or they were deleted). */
     void awaitNoneInFlight(Duration timeout) {
-        await("no message in flight", timeout, () -> Integer.parseInt(sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes()
-                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)) == 0);
+        Waits.await("no message in flight", timeout, () -> Integer.parseInt(sqs.getQueueAttributes(r -> r
+                .queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes().get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)) == 0);
     }
 
     /** Terminates every backend of this scenario's database that the sink opened (application name maskpipe). */

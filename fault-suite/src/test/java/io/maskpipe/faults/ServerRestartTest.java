@@ -32,12 +32,12 @@ class ServerRestartTest {
             try (Scenario scenario = Scenario.onServer(servers, server.getJdbcUrl("postgres", "postgres"), "restart",
                     Duration.ofSeconds(4))) {
                 scenario.send(100, 25);
-                CompletableFuture<PipelineSummary> run = Scenario.runInBackground(scenario.pipeline());
+                CompletableFuture<PipelineSummary> run = Waits.runInBackground(scenario.pipeline());
                 scenario.awaitRows(20, RUN_TIMEOUT);
 
                 server.close();
                 scenario.send(100, 25);
-                Scenario.sleep(Duration.ofSeconds(2));
+                Waits.sleep(Duration.ofSeconds(2));
                 server = Servers.startEmbedded(dataDirectory, port);
 
                 PipelineSummary summary = run.get(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);

@@ -45,7 +45,7 @@ class SetupFaultsTest {
                         + (scenario.database().url().contains("?") ? "&" : "?") + "user=" + role + "&password="
                         + PASSWORD;
                 scenario.send(100, 25);
-                CompletableFuture<PipelineSummary> run = Scenario.runInBackground(
+                CompletableFuture<PipelineSummary> run = Waits.runInBackground(
                         scenario.pipeline(Scenario.sink(url)));
                 scenario.awaitRows(20, RUN_TIMEOUT);
                 scenario.database().execute("REVOKE INSERT ON " + Scenario.TABLE + " FROM " + role);
@@ -70,7 +70,7 @@ class SetupFaultsTest {
     void pipeline_tableGoneMidRun_stopsAndLeavesEveryMessageOnTheQueue() throws Exception {
         try (Scenario scenario = Scenario.create(servers, "tablegone", VISIBILITY)) {
             scenario.send(100, 25);
-            CompletableFuture<PipelineSummary> run = Scenario.runInBackground(scenario.pipeline());
+            CompletableFuture<PipelineSummary> run = Waits.runInBackground(scenario.pipeline());
             scenario.awaitRows(20, RUN_TIMEOUT);
             scenario.database().execute("ALTER TABLE " + Scenario.TABLE + " RENAME TO events_gone");
             scenario.send(100, 25);

@@ -36,7 +36,7 @@ class TransientDatabaseFaultsTest {
     void pipeline_databaseReadOnlyMidRun_pausesThenWritesEveryGoodMessage() throws Exception {
         try (Scenario scenario = Scenario.create(servers, "readonly", VISIBILITY)) {
             scenario.send(100, 25);
-            CompletableFuture<PipelineSummary> run = Scenario.runInBackground(scenario.pipeline());
+            CompletableFuture<PipelineSummary> run = Waits.runInBackground(scenario.pipeline());
             scenario.awaitRows(20, RUN_TIMEOUT);
 
             // A failover as the pipeline sees it: the node it is connected to turns read-only (25006) and drops
@@ -45,7 +45,7 @@ class TransientDatabaseFaultsTest {
                     + " SET default_transaction_read_only = on");
             scenario.terminateAllBackends();
             scenario.send(100, 25);
-            Scenario.sleep(FAULT);
+            Waits.sleep(FAULT);
             long rowsDuringFault = scenario.rows();
             scenario.admin().execute("ALTER DATABASE " + scenario.databaseName()
                     + " RESET default_transaction_read_only");
@@ -62,7 +62,7 @@ class TransientDatabaseFaultsTest {
         try (Scenario scenario = Scenario.create(servers, "locktimeout", VISIBILITY)) {
             scenario.admin().execute("ALTER DATABASE " + scenario.databaseName() + " SET lock_timeout = '200ms'");
             scenario.send(100, 25);
-            CompletableFuture<PipelineSummary> run = Scenario.runInBackground(scenario.pipeline());
+            CompletableFuture<PipelineSummary> run = Waits.runInBackground(scenario.pipeline());
             scenario.awaitRows(20, RUN_TIMEOUT);
             holdTableLock(scenario, "SET lock_timeout = 0", () -> scenario.send(100, 25));
 
@@ -78,7 +78,7 @@ class TransientDatabaseFaultsTest {
             scenario.admin().execute("ALTER DATABASE " + scenario.databaseName()
                     + " SET statement_timeout = '300ms'");
             scenario.send(100, 25);
-            CompletableFuture<PipelineSummary> run = Scenario.runInBackground(scenario.pipeline());
+            CompletableFuture<PipelineSummary> run = Waits.runInBackground(scenario.pipeline());
             scenario.awaitRows(20, RUN_TIMEOUT);
             holdTableLock(scenario, "SET statement_timeout = 0", () -> scenario.send(100, 25));
 
@@ -111,14 +111,14 @@ class TransientDatabaseFaultsTest {
                     kills.addAndGet(scenario.admin().query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                             + " WHERE datname = '" + scenario.databaseName() + "' AND wait_event = 'SyncRep'")
                             .size());
-                    Scenario.sleep(Duration.ofMillis(30));
+                    Waits.sleep(Duration.ofMillis(30));
                 }
             }, "fault-suite-killer");
             try {
                 scenario.send(100, 25);
                 killer.start();
-                CompletableFuture<PipelineSummary> run = Scenario.runInBackground(scenario.pipeline());
-                Scenario.await("six lost commit replies", RUN_TIMEOUT, () -> kills.get() >= 6);
+                CompletableFuture<PipelineSummary> run = Waits.runInBackground(scenario.pipeline());
+                Waits.await("six lost commit replies", RUN_TIMEOUT, () -> kills.get() >= 6);
                 killing.set(false);
                 killer.join();
                 resetCommitSettings(scenario);
@@ -147,7 +147,7 @@ class TransientDatabaseFaultsTest {
             holder.setAutoCommit(false);
             statement.execute("LOCK TABLE " + Scenario.TABLE + " IN ACCESS EXCLUSIVE MODE");
             meanwhile.run();
-            Scenario.sleep(FAULT);
+            Waits.sleep(FAULT);
             holder.rollback();
         }
     }
