@@ -116,6 +116,9 @@ public final class PostgresSink implements Sink {
         } catch (JdbiException e) {
             String name = schema == null ? Sql.quote(table) : Sql.quote(schema, table);
             if (e.getCause() instanceof SQLException sql) {
+                if (ownConnections != null && SqlStates.retiresConnection(sql)) {
+                    ownConnections.evictIdle(); // a read-only or broken connection must not serve the next batch
+                }
                 String fix = SqlStates.fixOrNull(SqlStates.of(sql));
                 throw new SinkException("open " + name + ": " + Sql.describe(sql) + (fix == null ? "" : "; " + fix),
                         SqlStates.kindOf(sql), Sql.scrub(sql));
