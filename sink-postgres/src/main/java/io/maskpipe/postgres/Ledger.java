@@ -28,8 +28,7 @@ record Ledger(String schema, String table) {
                         + "PRIMARY KEY (target, message_id))");
             } catch (JdbiException e) {
                 // Another sink may have created it at the same moment: IF NOT EXISTS does not cover that race.
-                if (!(e.getCause() instanceof SQLException sql) || !Sql.sqlState(sql).equals("23505")
-                        && !Sql.sqlState(sql).equals("42P07")) {
+                if (!(e.getCause() instanceof SQLException sql) || !SqlStates.isConcurrentCreate(sql)) {
                     throw e;
                 }
             }

@@ -37,6 +37,7 @@ final class SqlStates {
             Map.entry("40001", "serialization failure"), Map.entry("40P01", "deadlock detected"),
             Map.entry("42501", "insufficient privilege"), Map.entry("42P01", "undefined table"),
             Map.entry("42703", "undefined column"), Map.entry("42804", "datatype mismatch"),
+            Map.entry("42P07", "duplicate table"), Map.entry("42710", "duplicate object"),
             Map.entry("44000", "with check option violation"),
             Map.entry("53100", "disk full"), Map.entry("53200", "out of memory"),
             Map.entry("53300", "too many connections"), Map.entry("54000", "program limit exceeded"),
@@ -99,6 +100,16 @@ final class SqlStates {
     static boolean retiresConnection(SQLException e) {
         String state = of(e);
         return state.startsWith("08") || state.startsWith("57P") || state.equals("25006") || state.equals("25P03");
+    }
+
+    /**
+     * Returns whether a {@code CREATE ... IF NOT EXISTS} failed only because another session created the same object
+     * at the same moment, which IF NOT EXISTS does not cover: a unique violation in the catalog (23505), a duplicate
+     * table (42P07) or a duplicate object such as its key's index (42710).
+     */
+    static boolean isConcurrentCreate(SQLException e) {
+        String state = of(e);
+        return state.equals("23505") || state.equals("42P07") || state.equals("42710");
     }
 
     /** Returns the condition's name, as PostgreSQL's errcodes table spells it in words, or {@code null}. */

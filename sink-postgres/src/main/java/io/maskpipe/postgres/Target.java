@@ -2,12 +2,14 @@ package io.maskpipe.postgres;
 
 import io.maskpipe.core.spi.ConnectorException.Kind;
 import io.maskpipe.core.spi.SinkException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * The live table a sink writes to, resolved at {@code open()}: its schema, and each mapped column checked against
@@ -63,7 +65,14 @@ record Target(String schema, String table, List<TargetColumn> columns) {
         for (ColumnMapping mapping : mappings) {
             columns.add(Sql.quote(mapping.column()) + " " + mapping.createTypeOrNull().sql());
         }
-        handle.execute(columns.toString());
+        try {
+            handle.execute(columns.toString());
+        } catch (JdbiException e) {
+            // Another sink may have created it at the same moment: IF NOT EXISTS does not cover that race.
+            if (!(e.getCause() instanceof SQLException sql) || !SqlStates.isConcurrentCreate(sql)) {
+                throw e;
+            }
+        }
     }
 
     /** Reads the live table and checks every mapped column against it. */

@@ -135,6 +135,27 @@ class PostgresSinkFailureTest {
     }
 
     @Test
+    void open_anotherSessionCreatesTheLedgerAtTheSameMoment_opens() throws Exception {
+        ExecutorService opener = Executors.newSingleThreadExecutor();
+        try (PostgresSink sink = UserLogins.sink(database).build();
+             java.sql.Connection other = database.dataSource().getConnection();
+             java.sql.Statement statement = other.createStatement()) {
+            other.setAutoCommit(false);
+            statement.execute("CREATE TABLE maskpipe_ledger (target text NOT NULL, message_id text NOT NULL, "
+                    + "written_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (target, message_id))");
+            // The sink does not see the uncommitted table, so its CREATE TABLE IF NOT EXISTS waits for the other
+            // session and then fails (IF NOT EXISTS does not cover the race): the sink must take that as created.
+            Future<?> opened = opener.submit(sink::open);
+            Thread.sleep(300);
+            other.commit();
+            opened.get();
+            assertThat(sink.write(logins("o", 0, 2))).containsOnly(WriteResult.written());
+        } finally {
+            opener.shutdownNow();
+        }
+    }
+
+    @Test
     void write_serverErrorQuotingTheValue_keepsItOutOfEveryText() {
         database.execute("""
                 CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
