@@ -3,6 +3,7 @@ package io.maskpipe.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maskpipe.core.spi.ConnectorException.Kind;
+import io.maskpipe.doccheck.DocSnippets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ class SqlStatesTest {
         Pattern row = Pattern.compile("(?m)^\\| (.+?) \\| .+? \\| (transient|data|setup) \\| .+\\|$");
         Pattern code = Pattern.compile("`([0-9A-Z]{2}(?:[0-9A-Z]{3})?)`");
         List<String> checked = new ArrayList<>();
-        Matcher rows = row.matcher(DocSnippets.read("docs/postgres.md"));
+        Matcher rows = row.matcher(DocSnippets.forThisModule().read("docs/postgres.md"));
         while (rows.find()) {
             String codes = rows.group(1).replaceAll("\\(.*?\\)", "");
             Kind kind = Kind.valueOf(rows.group(2).toUpperCase(Locale.ROOT));
