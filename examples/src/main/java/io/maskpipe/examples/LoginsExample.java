@@ -120,13 +120,7 @@ final class LoginsExample {
      */
     static Pipeline pipeline(SqsSource source, SqsDeadLetters deadLetters, Keyring keyring, Masker ipMasker,
             Masker deviceMasker, Progress progress, PostgresSink sink) {
-        return Pipeline.from(source)
-                .personal("ip", "device_id")
-                .unknownFields(UnknownFields.REJECT)
-                .require("user_id", "device_type", "ip", "device_id", "app_version")
-                .keep("locale")
-                .mask("ip", ipMasker)
-                .mask("device_id", deviceMasker)
+        return UserLogins.steps(source, ipMasker, deviceMasker)
                 .deadLetters(deadLetters, keyring)
                 .batching(500, Duration.ofMillis(200))
                 .pollers(4)

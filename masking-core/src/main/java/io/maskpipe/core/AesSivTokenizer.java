@@ -27,8 +27,10 @@ final class AesSivTokenizer implements Tokenizer {
 
     private final Map<String, Slot> slots;
     private final Slot primary;
+    private final BlankValues blankValues;
 
-    AesSivTokenizer(Keyring keyring) {
+    AesSivTokenizer(Keyring keyring, BlankValues blankValues) {
+        this.blankValues = blankValues;
         Map<String, Slot> byId = new LinkedHashMap<>();
         for (KeyId id : keyring.ids()) {
             byte[] subkey = Subkeys.derive(keyring, id, SUBKEY_LABEL, SUBKEY_BYTES);
@@ -51,6 +53,11 @@ final class AesSivTokenizer implements Tokenizer {
         System.arraycopy(primary.prefix, 0, text, 0, primary.prefix.length);
         int end = Base64Url.encode(s.sealed, 0, sealedLen, text, primary.prefix.length);
         return new String(text, 0, end, StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public BlankValues blankValues() {
+        return blankValues;
     }
 
     @Override

@@ -2,14 +2,15 @@ package io.maskpipe.core;
 
 import io.maskpipe.core.internal.Base64Url;
 import io.maskpipe.core.internal.CanonicalIp;
-import io.maskpipe.core.internal.HmacSha256;
 import io.maskpipe.core.internal.SecretBytes;
 import io.maskpipe.core.internal.Utf8;
 import io.maskpipe.core.key.KeyId;
 import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.key.KeyringException;
 import io.maskpipe.core.key.Subkeys;
+import io.maskpipe.core.record.InvalidValueException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,7 +27,15 @@ import java.util.Set;
  * the field's path as domain, all 32 bytes of the MAC, base64url. The byte format is specified in
  * {@code docs/format.md}: the HMAC key is the subkey {@value #SUBKEY_LABEL} derived from the master key with
  * HKDF-SHA256, and the MAC runs over the 4-byte big-endian length of the UTF-8 domain, the domain, then the UTF-8
- * value.
+ * value. Fields that must join share a domain; a normalization makes equal values spelled differently mask equal:
+ *
+ * <pre>{@code
+ * HmacMasker ips = HmacMasker.builder(keyring)
+ *         .domain("ip")                               // src_ip and dst_ip masks join
+ *         .normalize(Normalization.TRIM, Normalization.CANONICAL_IP)
+ *         .build();
+ * String mask = ips.mask(" 2001:DB8::0:1", MaskContext.forField("src_ip"));  // as for "2001:db8::1"
+ * }</pre>
  *
  * <p>Security: without the key, a mask reveals nothing of the value and cannot be brute-forced, even over a space as
  * small as the 2^32 IPv4 addresses (an unkeyed hash can). What leaks is equality: the same value, domain and key
@@ -34,7 +43,9 @@ import java.util.Set;
  * count repeats. A different domain gives an unrelated mask, so values cannot be linked across fields unless they
  * share a domain. Whoever holds the master key, or the exported HMAC subkey, can test guesses; keep both secret.
  * Master keys are at least 32 bytes; masks are 32 bytes (256 bits), or no fewer than 16 when truncated. Rotating
- * the primary key changes every mask.
+ * the primary key changes every mask; {@link #masksUnderEveryKey} gives a known value's mask under each key of the
+ * ring, for look-ups across a rotation. A blank value becomes JSON null, not a mask, unless
+ * {@link Builder#blankValues} says otherwise.
  *
  * <p>Immutable and thread-safe: each thread keeps its own keyed HMAC state and buffers, so masking allocates only the
  * returned string.
@@ -48,7 +59,6 @@ public final class HmacMasker implements Masker {
     public static final int MIN_TRUNCATED_BYTES = 16;
 
     private static final int MAC_BYTES = 32;
-    private static final int FRAME_LENGTH_BYTES = 4;
 
     private final KeyId keyId;
     private final SecretBytes subkey;
@@ -56,11 +66,14 @@ public final class HmacMasker implements Masker {
     private final int maskBytes;
     private final String fixedDomain;
     private final List<Normalization> normalizations;
+    private final BlankValues blankValues;
     private final byte[] prefix;
-    private final ThreadLocal<State> state;
+    private final ThreadLocal<HmacState> state;
+    /** The same masker under each other key of the ring, in ring order; empty in those maskers themselves. */
+    private final List<HmacMasker> otherKeys;
 
-    private HmacMasker(Builder builder) {
-        this.keyId = builder.keyring.primary();
+    private HmacMasker(Builder builder, KeyId keyId, boolean primary) {
+        this.keyId = keyId;
         byte[] key = Subkeys.derive(builder.keyring, keyId, SUBKEY_LABEL, MAC_BYTES);
         this.subkey = SecretBytes.copyOf(key);
         Arrays.fill(key, (byte) 0);
@@ -68,8 +81,18 @@ public final class HmacMasker implements Masker {
         this.maskBytes = builder.maskBytes == 0 ? MAC_BYTES : builder.maskBytes;
         this.fixedDomain = builder.domain;
         this.normalizations = builder.normalizations == null ? List.of() : builder.normalizations;
+        this.blankValues = builder.blankValues == null ? BlankValues.NULL : builder.blankValues;
         this.prefix = (keyId.value() + ":").getBytes(StandardCharsets.US_ASCII);
-        this.state = ThreadLocal.withInitial(State::new);
+        this.state = ThreadLocal.withInitial(() -> new HmacState(subkey, prefix));
+        List<HmacMasker> others = new ArrayList<>();
+        if (primary) {
+            for (KeyId id : builder.keyring.ids()) {
+                if (!id.equals(keyId)) {
+                    others.add(new HmacMasker(builder, id, false));
+                }
+            }
+        }
+        this.otherKeys = List.copyOf(others);
     }
 
     /**
@@ -84,22 +107,32 @@ public final class HmacMasker implements Masker {
 
     /**
      * Masks a value in the context's domain, or in this masker's fixed {@link Builder#domain domain} if it has one.
+     * The pipeline never calls it with a blank value unless {@link #blankValues()} is {@link BlankValues#MASK}.
      *
      * @param value the value, not null
      * @param context the field and domain it comes with
      * @return {@code <keyId>:<mask>}
-     * @throws IllegalArgumentException when a normalization cannot read the value, or the value is not well-formed
-     *     UTF-16; the message names the rule, never the value
+     * @throws InvalidValueException when a normalization cannot read the value, or the value is not well-formed
+     *     UTF-16; the rule names the normalization, never the value, and the pipeline rejects the message as
+     *     {@code INVALID_VALUE} with it
      */
     @Override
     public String mask(String value, MaskContext context) {
         Objects.requireNonNull(context, "context");
-        return mask(value, fixedDomain != null ? fixedDomain : context.domain());
+        try {
+            return mask(value, fixedDomain != null ? fixedDomain : context.domain());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException(e.getMessage()); // our own wording: the rule, never the value
+        }
     }
 
     /**
      * Masks a value in the given domain, ignoring any fixed domain: how a key holder computes the mask of a known
-     * value to look it up, as in {@code WHERE ip = ?} with {@code masker.mask("203.0.113.7", "ip")}.
+     * value to look it up, as in {@code WHERE ip = ?} with {@code masker.mask("203.0.113.7", "ip")}. It finds only
+     * rows written under the primary key; {@link #masksUnderEveryKey} finds those of earlier keys too.
+     *
+     * <p>It computes the mask of any value, blank ones too, though the pipeline writes no mask for a blank value
+     * unless built with {@link BlankValues#MASK}.
      *
      * @param value the value, not null
      * @param domain the domain label, by default the field's path
@@ -113,7 +146,7 @@ public final class HmacMasker implements Masker {
         for (int i = 0; i < normalizations.size(); i++) {
             value = normalizations.get(i).apply(value);
         }
-        State s = state.get();
+        HmacState s = state.get();
         int frameEnd = s.frame(domain);
         int end = s.value(value, frameEnd);
         s.mac.tag(s.input, 0, end, s.tag, 0);
@@ -122,6 +155,40 @@ public final class HmacMasker implements Masker {
                 ? Base64Url.encodeHex(s.tag, 0, maskBytes, out, prefix.length)
                 : Base64Url.encode(s.tag, 0, maskBytes, out, prefix.length);
         return new String(out, 0, outEnd, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Returns the masks of a known value in a domain under every key in the ring, the primary key's first, then the
+     * others in ring order, each with this masker's settings: how a key holder finds a person's rows written before
+     * and after a rotation, as in {@code WHERE masked_ip = ANY(?)} with these masks as a text array.
+     *
+     * <p>Each mask names its key ({@code k2:...}, {@code k1:...}), so the list has one entry per key of the ring
+     * and no two are equal.
+     *
+     * @param value the value, not null
+     * @param domain the domain label, by default the field's path
+     * @return an unmodifiable list, one mask per key, the primary key's first
+     * @throws IllegalArgumentException when a normalization cannot read the value, or the value is not well-formed
+     *     UTF-16; the message names the rule, never the value
+     */
+    public List<String> masksUnderEveryKey(String value, String domain) {
+        List<String> masks = new ArrayList<>(1 + otherKeys.size());
+        masks.add(mask(value, domain));
+        for (HmacMasker other : otherKeys) {
+            masks.add(other.mask(value, domain));
+        }
+        return List.copyOf(masks);
+    }
+
+    /**
+     * Returns what the pipeline does with a blank value (empty or white space only) in a field this masker masks:
+     * {@link BlankValues#NULL} unless set with {@link Builder#blankValues}.
+     *
+     * @return the policy for blank values
+     */
+    @Override
+    public BlankValues blankValues() {
+        return blankValues;
     }
 
     /**
@@ -154,60 +221,8 @@ public final class HmacMasker implements Masker {
     @Override
     public String toString() {
         return "HmacMasker[key=" + keyId + ", domain=" + (fixedDomain == null ? "<field>" : "'" + fixedDomain + "'")
-                + ", bytes=" + maskBytes + ", encoding=" + encoding + ", normalize=" + normalizations + "]";
-    }
-
-    /** One thread's keyed HMAC and buffers; {@code input} holds the framed domain of {@code domain} at its start. */
-    private HmacSha256 keyedMac() {
-        byte[] key = subkey.toByteArrayInsecure();
-        try {
-            return new HmacSha256(key);
-        } finally {
-            Arrays.fill(key, (byte) 0);
-        }
-    }
-
-    private final class State {
-        final HmacSha256 mac = keyedMac();
-        final byte[] tag = new byte[MAC_BYTES];
-        final byte[] output = new byte[prefix.length + 2 * MAC_BYTES];
-        byte[] input = new byte[128];
-        String domain;
-        int frameEnd;
-
-        State() {
-            System.arraycopy(prefix, 0, output, 0, prefix.length);
-        }
-
-        /** Frames the domain at the start of {@code input} unless it is there already; returns where it ends. */
-        int frame(String label) {
-            if (label.equals(domain)) {
-                return frameEnd;
-            }
-            ensure(FRAME_LENGTH_BYTES + Utf8.maxBytes(label.length()));
-            domain = null; // the encoding below may throw half-way
-            int end = Utf8.encode(label, input, FRAME_LENGTH_BYTES);
-            int n = end - FRAME_LENGTH_BYTES;
-            input[0] = (byte) (n >>> 24);
-            input[1] = (byte) (n >>> 16);
-            input[2] = (byte) (n >>> 8);
-            input[3] = (byte) n;
-            domain = label;
-            frameEnd = end;
-            return end;
-        }
-
-        /** Writes the value's UTF-8 after the frame; returns where it ends. */
-        int value(String value, int from) {
-            ensure(from + Utf8.maxBytes(value.length()));
-            return Utf8.encode(value, input, from);
-        }
-
-        private void ensure(int capacity) {
-            if (input.length < capacity) {
-                input = Arrays.copyOf(input, Math.max(capacity, input.length * 2));
-            }
-        }
+                + ", bytes=" + maskBytes + ", encoding=" + encoding + ", normalize=" + normalizations
+                + ", blankValues=" + blankValues + ", keys=" + (1 + otherKeys.size()) + "]";
     }
 
     /**
@@ -229,7 +244,11 @@ public final class HmacMasker implements Masker {
      * @since 0.1.0
      */
     public enum Normalization {
-        /** Strips leading and trailing whitespace ({@link String#strip()}). */
+        /**
+         * Strips leading and trailing white space as {@link String#strip()} does: the characters for which
+         * {@link Character#isWhitespace(int)} is true. That excludes the no-break spaces U+00A0, U+2007, U+202F and
+         * U+0085 (next line), which stay, and includes U+001C to U+001F; {@code docs/format.md} lists the set.
+         */
         TRIM {
             @Override
             String apply(String value) {
@@ -246,8 +265,9 @@ public final class HmacMasker implements Masker {
         /**
          * Rewrites IPv6 addresses in the RFC 5952 canonical form (lowercase, no leading zeros, longest zero run as
          * {@code ::}, IPv4-mapped as {@code ::ffff:a.b.c.d}) and keeps IPv4 dotted quads as they are. Text that is
-         * neither, or an IPv4 part with a leading zero, is refused with an {@link IllegalArgumentException} naming
-         * the rule only, which the pipeline turns into a rejection of the message.
+         * neither, an IPv4 part with a leading zero, or digits other than ASCII ones (fullwidth, Arabic-Indic...) is
+         * refused with an exception naming the rule only, which the pipeline turns into an {@code INVALID_VALUE}
+         * rejection of the message.
          */
         CANONICAL_IP {
             @Override
@@ -275,6 +295,7 @@ public final class HmacMasker implements Masker {
         private int maskBytes;
         private String domain;
         private List<Normalization> normalizations;
+        private BlankValues blankValues;
 
         private Builder(Keyring keyring) {
             this.keyring = keyring;
@@ -353,12 +374,28 @@ public final class HmacMasker implements Masker {
         }
 
         /**
-         * Builds the masker, deriving the HMAC subkey of the ring's primary key once.
+         * Sets what the pipeline does with a blank value (empty or white space only, see {@link BlankValues}):
+         * {@link BlankValues#NULL} by default, so blanks become JSON null instead of one mask shared by every blank.
+         *
+         * @param policy the policy
+         * @return this builder
+         * @throws IllegalStateException when the policy was set before
+         */
+        public Builder blankValues(BlankValues policy) {
+            Objects.requireNonNull(policy, "policy");
+            once(this.blankValues == null, "blankValues");
+            this.blankValues = policy;
+            return this;
+        }
+
+        /**
+         * Builds the masker, deriving the HMAC subkey of each key in the ring once: the primary's makes the masks,
+         * the others serve {@link HmacMasker#masksUnderEveryKey}.
          *
          * @return the masker
          */
         public HmacMasker build() {
-            return new HmacMasker(this);
+            return new HmacMasker(this, keyring.primary(), true);
         }
 
         private static void once(boolean unset, String setting) {

@@ -19,7 +19,13 @@ import java.util.Objects;
  */
 public record MaskContext(FieldPath field, String domain, Metadata metadata) {
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param field the field being masked
+     * @param domain the domain label; may be empty
+     * @param metadata the message's metadata
+     */
     public MaskContext {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(domain, "domain");

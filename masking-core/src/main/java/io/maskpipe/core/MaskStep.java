@@ -1,17 +1,21 @@
 package io.maskpipe.core;
 
 import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.InvalidValueException;
 import io.maskpipe.core.record.Outcome;
 import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Value;
 
 /**
- * Masks one field: text as it is, numbers and booleans as their JSON text, lists and records refused. The masker is
- * user code, so a throw becomes a {@link ReasonCode#MASKER_FAILED} rejection naming the field and the exception's
- * class, never its message. A {@code null} result sets the field to JSON null (what {@link Maskers#nullify()} does).
+ * Masks one field: text as it is, numbers and booleans as their JSON text, lists and records refused. A blank text
+ * is first handled as the masker's {@link Masker#blankValues()} says. The masker is user code, so a throw becomes a
+ * {@link ReasonCode#MASKER_FAILED} rejection naming the field and the exception's class, never its message, except
+ * {@link InvalidValueException}, whose rule (worded without the value) becomes {@link ReasonCode#INVALID_VALUE}. A
+ * {@code null} result sets the field to JSON null (what {@link Maskers#nullify()} does).
  */
 record MaskStep(FieldPath path, Masker masker, String domain) implements Transform {
+    static final String BLANK_RULE = "blank (empty or white space only), which this masker refuses";
 
     @Override
     public Outcome apply(Record record) {
@@ -24,6 +28,14 @@ record MaskStep(FieldPath path, Masker masker, String domain) implements Transfo
             input = null;
         } else if (value instanceof Value.Text text) {
             input = text.text();
+            if (BlankValues.isBlank(input)) {
+                BlankValues blanks = masker.blankValues();
+                if (blanks == BlankValues.REJECT) {
+                    return Steps.reject(ReasonCode.INVALID_VALUE, path, BLANK_RULE);
+                } else if (blanks != BlankValues.MASK) { // NULL, or a custom masker's null: never one shared mask
+                    return Steps.set(record, path, Value.nullValue());
+                }
+            }
         } else if (value instanceof Value.Number number) {
             input = number.toPlainText();
         } else if (value instanceof Value.Bool bool) {
@@ -35,6 +47,8 @@ record MaskStep(FieldPath path, Masker masker, String domain) implements Transfo
         String masked;
         try {
             masked = masker.mask(input, new MaskContext(path, domain, record.metadata()));
+        } catch (InvalidValueException e) {
+            return Steps.reject(ReasonCode.INVALID_VALUE, path, e.rule());
         } catch (RuntimeException e) {
             return Steps.reject(ReasonCode.MASKER_FAILED, path, Steps.threw("masker", e));
         }

@@ -7,11 +7,21 @@ package io.maskpipe.core;
  * {@link MaskContext} names the field and its domain label, so keyed maskers can separate domains. A masker is built
  * once and called from many threads at once, so it must be thread-safe.
  *
+ * <pre>{@code
+ * Masker emailDomainOnly = (value, context) -> {
+ *     int at = value.lastIndexOf('@');
+ *     return at < 0 ? "" : "*@" + value.substring(at + 1);
+ * };
+ * String shown = emailDomainOnly.mask("alice@example.com", MaskContext.forField("email"));  // "*@example.com"
+ * }</pre>
+ *
  * <p>The engine calls {@code mask} for text values only; numbers and booleans are passed as their JSON text. A JSON
  * {@code null} or an absent field passes through unmasked unless {@link #masksNull()} says otherwise. A masker
  * that throws turns the message into a rejection naming the field and the exception's class; the exception's
- * message is dropped, since it may quote the value. Returning {@code null} sets the field to JSON {@code null}, as
- * {@link Maskers#nullify()} does.
+ * message is dropped, since it may quote the value. To reject with a rule of its own, a masker throws
+ * {@link io.maskpipe.core.record.InvalidValueException}: the message is rejected as {@code INVALID_VALUE} with that
+ * rule, worded without the value. A blank value is handled as {@link #blankValues()} says. Returning {@code null}
+ * sets the field to JSON {@code null}, as {@link Maskers#nullify()} does.
  *
  * @since 0.1.0
  */
@@ -35,5 +45,16 @@ public interface Masker {
      */
     default boolean masksNull() {
         return false;
+    }
+
+    /**
+     * Returns what the pipeline does with a blank text value (empty or white space only) before calling this
+     * masker: {@link BlankValues#MASK} by default, so a custom masker sees every value. The keyed built-ins return
+     * {@link BlankValues#NULL} unless built otherwise, so blanks never share one mask.
+     *
+     * @return the policy for blank values
+     */
+    default BlankValues blankValues() {
+        return BlankValues.MASK;
     }
 }

@@ -10,7 +10,17 @@ import java.util.Objects;
  * <p>Which to use ({@code docs/masking.md}): keyed {@link #hmac} where analysts must find duplicates and join but
  * never see values; {@link #tokenize} where an authorised person must recover values; {@link #keepLast},
  * {@link #keepFirst} and {@link #redact} for display; {@link #nullify} where the field must not be kept at all.
- * Every masker returned is immutable and thread-safe; none sees JSON {@code null}, which stays {@code null}.
+ * Every masker returned is immutable and thread-safe; none sees JSON {@code null}, which stays {@code null}. The
+ * keyed ones ({@link #hmac}, {@link #tokenize}) turn a blank value into JSON {@code null} by default
+ * ({@link BlankValues}), so blanks never share one mask.
+ * Build each once and hand it to {@link PipelineStage#mask(String, Masker) mask(field, masker)}:
+ *
+ * <pre>{@code
+ * Masker hmac = Maskers.hmac(keyring);            // keyed, deterministic: duplicates stay findable
+ * Tokenizer tokens = Maskers.tokenize(keyring);   // reversible by whoever holds the key
+ * Masker lastFour = Maskers.keepLast(4);          // "123-45-6789" becomes "*******6789"
+ * Masker hidden = Maskers.redact();               // "[REDACTED]"
+ * }</pre>
  *
  * @since 0.1.0
  */
@@ -45,12 +55,28 @@ public final class Maskers {
      * tokens) and the value's length (a token grows with the value's UTF-8 length). Whoever holds the ring can
      * reveal every token, so share it only with those allowed to see the values. Master keys are at least 32 bytes.
      *
+     * <p>A blank value (empty or white space only) becomes JSON null rather than one token shared by every blank;
+     * {@link #tokenize(Keyring, BlankValues)} chooses otherwise.
+     *
      * @param keyring the key ring; its primary key makes new tokens, any of its keys reveals
      * @return the tokenizer
      * @throws IllegalArgumentException from {@code mask} when a value is not well-formed UTF-16, naming the rule only
      */
     public static Tokenizer tokenize(Keyring keyring) {
-        return new AesSivTokenizer(Objects.requireNonNull(keyring, "keyring"));
+        return tokenize(keyring, BlankValues.NULL);
+    }
+
+    /**
+     * Returns the tokenizer of {@link #tokenize(Keyring)} with a chosen policy for blank values.
+     *
+     * @param keyring the key ring; its primary key makes new tokens, any of its keys reveals
+     * @param blankValues what the pipeline does with a blank value: {@link BlankValues#NULL}, {@link
+     *     BlankValues#REJECT}, or {@link BlankValues#MASK} to give every blank of a field one shared token
+     * @return the tokenizer
+     */
+    public static Tokenizer tokenize(Keyring keyring, BlankValues blankValues) {
+        return new AesSivTokenizer(Objects.requireNonNull(keyring, "keyring"),
+                Objects.requireNonNull(blankValues, "blankValues"));
     }
 
     /**

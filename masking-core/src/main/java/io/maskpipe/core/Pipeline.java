@@ -6,6 +6,7 @@ import io.maskpipe.core.engine.RunFailedException;
 import io.maskpipe.core.spi.Source;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -16,11 +17,13 @@ import java.util.function.Supplier;
  * <p>Describe one with {@link #from(Source)}, add steps and settings, and finish with
  * {@link PipelineStage#to to(sink)}:
  * <pre>{@code
- * Pipeline pipeline = Pipeline.from(source)
- *         .mask("ip", masker)
- *         .mask("device_id", masker)
- *         .deadLetters(deadLetters, keyring)
- *         .to(sink);
+ * Masker hmac = Maskers.hmac(keyring);
+ * Pipeline pipeline = Pipeline.from(source)          // SqsSource.of(sqs, queueUrl), or your own Source
+ *         .require("user_id")
+ *         .mask("ip", hmac)
+ *         .mask("device_id", hmac)
+ *         .deadLetters(deadLetters, keyring)         // SqsDeadLetters.of(sqs, dlqUrl); sealed
+ *         .to(sink);                                 // PostgresSink.into(table)...build()
  * PipelineSummary summary = pipeline.run();
  * }</pre>
  * Nothing starts until {@link #run()} or {@link #start()}; each call starts a new, independent run. The pipeline
@@ -114,6 +117,32 @@ public final class Pipeline {
             engine.start();
         } catch (RunFailedException e) {
             throw new PipelineException(e.getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * Receives once from the source and resolves everything received, in the calling thread, within a time limit:
+     * for sources that are handed their messages rather than polling for them, such as the AWS Lambda handler of
+     * {@code maskpipe-lambda}. Records are written in batches of the pipeline's batch size and rejections stored as
+     * in {@link #run()}; each message ends acknowledged at the source (stored or dead-lettered), released (its write
+     * kept failing until the time was up, or a FIFO group's earlier message failed), or neither (rejected with no
+     * dead-letter destination). No thread is started and no visibility is extended.
+     *
+     * @param timeLimit how long transient failures may be retried in all
+     * @return what the call did
+     * @throws PipelineException when the setup is wrong (a missing table, a privilege, credentials), or when a
+     *     failure left every message unresolved; either way every unresolved message was released first
+     * @since 0.1.0
+     */
+    public PipelineSummary runOnce(Duration timeLimit) {
+        Objects.requireNonNull(timeLimit, "timeLimit");
+        try {
+            return PipelineSummary.of(PipelineEngine.processHanded(settings, timeLimit));
+        } catch (RunFailedException e) {
+            throw new PipelineException(e.getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PipelineException("pipeline: interrupted while processing a handed batch", e);
         }
     }
 

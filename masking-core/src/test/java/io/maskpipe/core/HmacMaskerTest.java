@@ -9,6 +9,7 @@ import io.maskpipe.core.HmacMasker.Normalization;
 import io.maskpipe.core.key.KeyId;
 import io.maskpipe.core.key.Keyring;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HmacMaskerTest {
@@ -87,6 +88,48 @@ class HmacMaskerTest {
     }
 
     @Test
+    void masksUnderEveryKey_rotatedRing_givesPrimaryFirstThenEachOlderKey() {
+        Keyring rotated = Keyring.builder().key("k1", KeyFixtures.key(1)).key("k2", KeyFixtures.key(2)).primary("k2")
+                .build();
+        HmacMasker masker = HmacMasker.builder(rotated).normalize(Normalization.CANONICAL_IP).build();
+
+        List<String> masks = masker.masksUnderEveryKey("2001:DB8::0001", "ip");
+
+        assertThat(masks).containsExactly(
+                Maskers.hmac(rotated).mask("2001:db8::1", "ip"),
+                Maskers.hmac(ring).mask("2001:db8::1", "ip"));
+        assertThat(masks.get(0)).startsWith("k2:");
+        assertThat(masks.get(1)).startsWith("k1:").isEqualTo(referenceMask(subkey, "k1", "ip", "2001:db8::1"));
+        assertThat(Maskers.hmac(ring).masksUnderEveryKey("x", "d")).containsExactly(Maskers.hmac(ring).mask("x", "d"));
+        assertThatThrownBy(() -> masks.add("x")).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void masksUnderEveryKey_keepsTheMaskersSettings() {
+        Keyring rotated = Keyring.builder().key("k1", KeyFixtures.key(1)).key("k2", KeyFixtures.key(2)).primary("k2")
+                .build();
+        HmacMasker hex16 = HmacMasker.builder(rotated).encoding(Encoding.HEX).truncateTo(16).build();
+
+        assertThat(hex16.masksUnderEveryKey("x", "d")).hasSize(2).allMatch(m -> m.matches("k[12]:[0-9a-f]{32}"));
+        assertThat(hex16.masksUnderEveryKey("x", "d").get(1))
+                .isEqualTo(HmacMasker.builder(ring).encoding(Encoding.HEX).truncateTo(16).build().mask("x", "d"));
+        assertThat(hex16.toString()).contains("keys=2").doesNotContain("x");
+    }
+
+    @Test
+    void mask_canonicalIpInPipeline_isInvalidValueNamingFieldAndRule() {
+        HmacMasker masker = HmacMasker.builder(ring).normalize(Normalization.CANONICAL_IP).build();
+        String fullwidth = "\uff12\uff10\uff10\uff11:db8::\uff11"; // 2001:db8::1 in fullwidth digits
+
+        io.maskpipe.core.record.Outcome outcome = Transforms.mask("ip", masker)
+                .apply(io.maskpipe.core.record.Record.builder().put("ip", fullwidth).build());
+
+        assertThat(outcome).isInstanceOf(io.maskpipe.core.record.Outcome.Rejected.class);
+        assertThat(((io.maskpipe.core.record.Outcome.Rejected) outcome).rejection()).hasToString(
+                "INVALID_VALUE: field 'ip': normalization CANONICAL_IP: not an IPv4 or IPv6 address");
+    }
+
+    @Test
     void mask_unpairedSurrogate_isRefusedNotFoldedIntoQuestionMark() {
         HmacMasker masker = Maskers.hmac(ring);
 
@@ -147,6 +190,7 @@ class HmacMaskerTest {
     @Test
     void toString_showsSettingsAndKeyId() {
         assertThat(HmacMasker.builder(ring).domain("ip").truncateTo(16).normalize(Normalization.TRIM).build())
-                .hasToString("HmacMasker[key=k1, domain='ip', bytes=16, encoding=BASE64URL, normalize=[TRIM]]");
+                .hasToString("HmacMasker[key=k1, domain='ip', bytes=16, encoding=BASE64URL, normalize=[TRIM],"
+                        + " blankValues=NULL, keys=1]");
     }
 }

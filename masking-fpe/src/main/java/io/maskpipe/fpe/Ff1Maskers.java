@@ -23,7 +23,7 @@ import java.util.Objects;
  * String original = deviceIds.reveal(masked, MaskContext.forField("device_id"));     // "123-45-6789"
  * }</pre>
  *
- * <p>(From {@code Ff1MaskersTest}, whose ring holds the test key of {@code docs/fpe.md}.)
+ * <p>(Run by {@code Ff1MaskersTest}, whose ring holds the test key of {@code docs/fpe.md}.)
  *
  * @since 0.1.0
  */

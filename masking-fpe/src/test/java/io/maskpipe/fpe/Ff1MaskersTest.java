@@ -3,19 +3,32 @@ package io.maskpipe.fpe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maskpipe.core.MaskContext;
+import io.maskpipe.core.key.Keyring;
+import io.maskpipe.doccheck.DocSnippets;
 import org.junit.jupiter.api.Test;
 
-/** The maskers used as the docs use them (examples in {@code docs/fpe.md} are copied from here). */
+/**
+ * The maskers used as the docs use them: the examples of {@code docs/fpe.md} are copied from here, and the marked
+ * region is quoted word for word by {@link Ff1Maskers}'s javadoc, which
+ * {@link #javadocExamples_everyBlock_isCopiedFromAMarkedRegion} checks.
+ */
 class Ff1MaskersTest {
     private static final MaskContext DEVICE_ID = MaskContext.forField("device_id");
     private static final MaskContext IP = MaskContext.forField("ip");
 
     @Test
-    void pattern_deviceId_masksDigitsKeepsDashesAndReveals() {
-        Ff1Masker deviceIds = Ff1Maskers.pattern(TestRings.k1(), "NNN-NN-NNNN");
+    void javadocExamples_everyBlock_isCopiedFromAMarkedRegion() {
+        DocSnippets.forThisModule().assertJavadocExamplesQuoted(Ff1Maskers.class);
+    }
 
-        String masked = deviceIds.mask("123-45-6789", MaskContext.forField("device_id"));
-        String original = deviceIds.reveal(masked, MaskContext.forField("device_id"));
+    @Test
+    void pattern_deviceId_masksDigitsKeepsDashesAndReveals() {
+        Keyring ring = TestRings.k1();
+        // --- masking-fpe/src/main/java/io/maskpipe/fpe/Ff1Maskers.java: pattern ---
+        Ff1Masker deviceIds = Ff1Maskers.pattern(ring, "NNN-NN-NNNN");
+        String masked = deviceIds.mask("123-45-6789", MaskContext.forField("device_id"));  // "591-46-6718"
+        String original = deviceIds.reveal(masked, MaskContext.forField("device_id"));     // "123-45-6789"
+        // --- end ---
 
         assertThat(masked).isEqualTo("591-46-6718");
         assertThat(original).isEqualTo("123-45-6789");

@@ -4,25 +4,31 @@ import io.maskpipe.core.spi.Delivery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 
 /**
  * The receiving half of an {@link SqsSource}: one {@code ReceiveMessage} long poll per call, asking for the system
  * attributes the metadata needs and every message attribute, and each message turned into a delivery by
- * {@link SqsMessages}. Thread-safe.
+ * {@link SqsMessages}, whose body limit is the queue's {@code MaximumMessageSize} unless one was set. Thread-safe.
  */
 final class Receiver {
+    private static final Logger LOG = LoggerFactory.getLogger(SqsSource.class);
     private final SqsClient client;
     private final String queueUrl;
     private final String queueName;
     private final int waitSeconds;
     private final int maxMessages;
     private final Integer visibilitySeconds;
-    private final SqsMessages messages;
+    private final BodyDecoder decoder;
+    /** Decodes with the body limit; made at the first receive when the limit is the queue's own. */
+    private volatile SqsMessages messages;
 
     Receiver(SqsClient client, SourceSettings settings) {
         this.client = client;
@@ -31,7 +37,41 @@ final class Receiver {
         this.waitSeconds = settings.waitSeconds();
         this.maxMessages = settings.maxMessages();
         this.visibilitySeconds = settings.visibilitySeconds();
-        this.messages = new SqsMessages(queueUrl, queueName, settings.maxBodySize(), settings.decoder());
+        this.decoder = settings.decoder();
+        int maxBodySize = settings.maxBodySize();
+        this.messages = maxBodySize == SourceSettings.QUEUE_MAX_BODY_SIZE ? null
+                : new SqsMessages(queueUrl, queueName, maxBodySize, decoder);
+    }
+
+    /**
+     * Returns the decoder with the configured body limit, or else the queue's {@code MaximumMessageSize}, read once
+     * with {@code GetQueueAttributes} (as the visibility timeout is). When the queue does not report it or cannot be
+     * asked (no permission, say), bodies up to {@link SourceSettings#DEFAULT_MAX_BODY_SIZE}, the most SQS accepts,
+     * are decoded, so no body the queue takes is refused; a warning says so.
+     */
+    private SqsMessages messages() throws InterruptedException {
+        SqsMessages current = messages;
+        if (current == null) {
+            int limit = SourceSettings.DEFAULT_MAX_BODY_SIZE;
+            try {
+                String size = client.getQueueAttributes(r -> r.queueUrl(queueUrl)
+                        .attributeNames(QueueAttributeName.MAXIMUM_MESSAGE_SIZE))
+                        .attributes().get(QueueAttributeName.MAXIMUM_MESSAGE_SIZE);
+                limit = Math.max(1, Integer.parseInt(size));
+            } catch (NumberFormatException e) { // also null: an SQS look-alike without the attribute
+                LOG.warn("SqsSource: queue '{}' reports no MaximumMessageSize; bodies up to {} bytes are decoded "
+                        + "(set maxBodySize to choose)", queueName, limit);
+            } catch (SdkException e) {
+                if (SqsFailures.isInterruption(e)) {
+                    throw new InterruptedException("SqsSource: interrupted while reading the queue's attributes");
+                }
+                LOG.warn("{}; bodies up to {} bytes are decoded (set maxBodySize to choose)",
+                        SqsFailures.sourceFailure("GetQueueAttributes", queueName, e).getMessage(), limit);
+            }
+            current = new SqsMessages(queueUrl, queueName, limit, decoder);
+            messages = current;
+        }
+        return current;
     }
 
     /** Receives once, waiting up to the configured wait or {@code maxWait}, whichever is shorter (whole seconds). */
@@ -39,6 +79,7 @@ final class Receiver {
         if (Thread.interrupted()) {
             throw new InterruptedException("SqsSource: interrupted before receiving");
         }
+        SqsMessages decoder = messages();
         ReceiveMessageRequest.Builder request = ReceiveMessageRequest.builder()
                 .queueUrl(queueUrl)
                 .maxNumberOfMessages(maxMessages)
@@ -61,7 +102,7 @@ final class Receiver {
         }
         List<Delivery> deliveries = new ArrayList<>(received.size());
         for (Message message : received) {
-            deliveries.add(messages.toDelivery(message));
+            deliveries.add(decoder.toDelivery(message));
         }
         return deliveries;
     }

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * @param waitSeconds the longest a receive long-polls, 0 to 20
  * @param maxMessages how many messages one receive asks for, 1 to 10
  * @param visibilitySeconds the visibility timeout asked for on each receive, or {@code null} for the queue's own
- * @param maxBodySize the largest body decoded, in UTF-8 bytes
+ * @param maxBodySize the largest body decoded, in UTF-8 bytes, or {@link #QUEUE_MAX_BODY_SIZE} for the queue's own
  * @param decoder the body decoder: the JSON one with its nesting limit, or the user's
  * @param batchAttempts how many times a failed batch entry is tried
  * @param maxConcurrentBatchCalls how many batch calls one acknowledge, extend or release runs at a time
@@ -28,7 +28,10 @@ record SourceSettings(String queueUrl, int waitSeconds, int maxMessages, Integer
     static final int MAX_VISIBILITY_SECONDS = 43_200;
     static final int DEFAULT_WAIT_SECONDS = 20;
     static final int DEFAULT_MAX_MESSAGES = 10;
-    static final int DEFAULT_MAX_BODY_SIZE = 256 * 1024;
+    /** The body limit when the queue does not report its MaximumMessageSize: 1 MiB, the most SQS accepts. */
+    static final int DEFAULT_MAX_BODY_SIZE = 1024 * 1024;
+    /** {@code maxBodySize} when none was set: the queue's MaximumMessageSize, read at the first receive. */
+    static final int QUEUE_MAX_BODY_SIZE = 0;
     static final int DEFAULT_MAX_NESTING_DEPTH = 64;
     static final int DEFAULT_BATCH_ATTEMPTS = 4;
     static final int DEFAULT_MAX_CONCURRENT_BATCH_CALLS = 8;

@@ -1,13 +1,13 @@
 package io.maskpipe.sqs;
 
 import static io.maskpipe.sqs.SourceSettings.DEFAULT_BATCH_ATTEMPTS;
-import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_BODY_SIZE;
 import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_CONCURRENT_BATCH_CALLS;
 import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_MESSAGES;
 import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_NESTING_DEPTH;
 import static io.maskpipe.sqs.SourceSettings.DEFAULT_RETRY_BACKOFF;
 import static io.maskpipe.sqs.SourceSettings.DEFAULT_WAIT_SECONDS;
 import static io.maskpipe.sqs.SourceSettings.MAX_VISIBILITY_SECONDS;
+import static io.maskpipe.sqs.SourceSettings.QUEUE_MAX_BODY_SIZE;
 import static io.maskpipe.sqs.SourceSettings.inRange;
 import static io.maskpipe.sqs.SourceSettings.once;
 
@@ -80,7 +80,7 @@ public final class SqsSource implements Source {
 
     /**
      * Returns a source on the given client and queue, with the default settings: 20 s long polls, 10 messages per
-     * receive, the queue's own visibility timeout, bodies up to 256 KiB of JSON.
+     * receive, the queue's own visibility timeout, JSON bodies up to the queue's own maximum message size.
      *
      * @param client the SQS client, which stays the caller's to close
      * @param queueUrl the queue's URL
@@ -341,7 +341,9 @@ public final class SqsSource implements Source {
 
         /**
          * Sets the largest body, in UTF-8 bytes, the source decodes; a larger one is rejected as
-         * {@code BODY_TOO_LARGE}. Default: 256 KiB.
+         * {@code BODY_TOO_LARGE}. Default: the queue's own {@code MaximumMessageSize} (256 KiB unless the queue was
+         * made with another, up to 1 MiB), read once with {@code GetQueueAttributes} at the first receive, so every
+         * body the queue accepts is decoded.
          *
          * @param bytes one or more
          * @return this builder
@@ -442,7 +444,7 @@ public final class SqsSource implements Source {
                     waitTime == null ? DEFAULT_WAIT_SECONDS : (int) waitTime.getSeconds(),
                     maxMessages == null ? DEFAULT_MAX_MESSAGES : maxMessages,
                     visibilityTimeout == null ? null : (int) visibilityTimeout.getSeconds(),
-                    maxBodySize == null ? DEFAULT_MAX_BODY_SIZE : maxBodySize,
+                    maxBodySize == null ? QUEUE_MAX_BODY_SIZE : maxBodySize,
                     decoder != null ? decoder : new JsonBodyDecoder(
                             maxNestingDepth == null ? DEFAULT_MAX_NESTING_DEPTH : maxNestingDepth),
                     batchAttempts == null ? DEFAULT_BATCH_ATTEMPTS : batchAttempts,

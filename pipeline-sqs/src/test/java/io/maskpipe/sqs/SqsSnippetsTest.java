@@ -2,7 +2,6 @@ package io.maskpipe.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.maskpipe.testing.InMemorySink;
 import io.maskpipe.core.Masker;
 import io.maskpipe.core.Pipeline;
 import io.maskpipe.core.PipelineSummary;
@@ -11,6 +10,8 @@ import io.maskpipe.core.RunningPipeline;
 import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.SealedDeadLetter;
 import io.maskpipe.core.key.Keyring;
+import io.maskpipe.doccheck.DocSnippets;
+import io.maskpipe.testing.InMemorySink;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -35,16 +36,17 @@ class SqsSnippetsTest {
     static final ElasticMq SQS = new ElasticMq();
 
     private static final Keyring KEYRING = Keyring.of("k1", new byte[32]);
+    private static final DocSnippets DOCS = DocSnippets.forThisModule();
     private static final Masker HMAC = (value, context) -> "k1:" + Integer.toHexString(value.hashCode());
 
     @Test
     void examples_markedRegions_areQuotedWordForWord() {
-        DocSnippets.assertQuoted(SqsSnippetsTest.class);
+        DOCS.assertQuoted(SqsSnippetsTest.class);
     }
 
     @Test
     void javadocExamples_everyBlock_isCopiedFromAMarkedRegion() {
-        DocSnippets.assertJavadocExamplesQuoted(SqsSnippetsTest.class);
+        DOCS.assertJavadocExamplesQuoted(SqsSource.class, SqsDeadLetters.class);
     }
 
     @Test
@@ -96,7 +98,7 @@ class SqsSnippetsTest {
                 .waitTime(Duration.ofSeconds(20))          // long polling, 0..20 s, default 20
                 .maxMessages(10)                           // per receive, 1..10, default 10
                 .visibilityTimeout(Duration.ofMinutes(2))  // default: the queue's own
-                .maxBodySize(256 * 1024)                   // bytes of UTF-8, default 256 KiB
+                .maxBodySize(256 * 1024)                   // bytes of UTF-8, default: the queue's limit
                 .maxNestingDepth(64)                       // JSON nesting, 1..500, default 64
                 .batchAttempts(4)                          // tries per failed delete/visibility entry, 1..10
                 .maxConcurrentBatchCalls(8)                // batch calls of ten in flight per acknowledge, 1..32

@@ -4,6 +4,7 @@ import io.maskpipe.core.record.Metadata;
 import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Rejection;
+import io.maskpipe.core.spi.ConnectorException.Kind;
 import io.maskpipe.core.spi.SinkException;
 import io.maskpipe.core.spi.WriteResult;
 import java.sql.Connection;
@@ -24,15 +25,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes one batch in one transaction: claims the batch's message ids in the ledger, inserts the rows whose ids
- * were new, and commits both together, retrying the whole transaction on transient errors.
+ * were new, and commits both together. It tries once: a failure of the whole batch becomes a {@link SinkException}
+ * of the kind {@link SqlStates} gives, and the engine alone decides whether and when to try again.
  *
  * <p>Maintainer notes. (1) The ledger insert ({@code ON CONFLICT DO NOTHING RETURNING}) tells which ids are new;
  * ids are sorted first so that two writers with overlapping batches lock in the same order. A writer that meets
  * another's uncommitted id waits for it, then sees a conflict: the ledger's key serializes concurrent writers.
  * (2) Rows are checked in Java first ({@link ValueEncoder}); what only the server knows (CHECK, unique, foreign
  * keys, triggers) is isolated by halving the failing set under savepoints, so k bad rows cost about k log n
- * statements, and their ledger entries are removed before the commit. (3) A commit whose answer is lost is retried
- * like any transient error; the ledger then reports those rows as duplicates, so nothing is written twice.
+ * statements, and their ledger entries are removed before the commit. (3) A commit whose answer is lost is a
+ * transient failure; when the engine writes the batch again the ledger reports those rows as duplicates, so nothing
+ * is written twice. (4) A second copy of a message in the same batch (SQS delivers at least once) is not sent: it
+ * takes its first copy's result once that is known, so a duplicate is reported only for a row that is committed.
+ * (5) A connection that saw a connection error, a shutdown or a read-only node is closed, never reused: after a
+ * failover, pooled connections may still point at the demoted primary.
  */
 final class BatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresSink.class);
@@ -43,36 +49,42 @@ final class BatchWriter {
     private final Target target;
     private final Ledger ledger;
     private final RowInserter inserter;
-    private final RetryPolicy retry;
-    private final Runnable onBrokenConnection;
+    private final Runnable onRetiredConnection;
 
     /** A record ready to insert: its position in the batch, its message id and its column texts. */
     record Row(int index, String messageId, String[] values) {
     }
 
-    BatchWriter(Jdbi jdbi, Target target, Ledger ledger, int copyThreshold, RetryPolicy retry,
-            Runnable onBrokenConnection) {
+    /** A later copy of a message in the same batch: its position and the position of the copy that is written. */
+    private record Copy(int index, int firstIndex) {
+    }
+
+    BatchWriter(Jdbi jdbi, Target target, Ledger ledger, int copyThreshold, Runnable onRetiredConnection) {
         this.jdbi = jdbi;
         this.target = target;
         this.ledger = ledger;
         this.inserter = new RowInserter(target, copyThreshold);
-        this.retry = retry;
-        this.onBrokenConnection = onBrokenConnection;
+        this.onRetiredConnection = onRetiredConnection;
     }
 
     List<WriteResult> write(List<Record> records) {
         WriteResult[] results = new WriteResult[records.size()];
-        List<Row> rows = prepare(records, results);
+        List<Copy> copies = new ArrayList<>();
+        List<Row> rows = prepare(records, results, copies);
         if (!rows.isEmpty()) {
-            writeWithRetries(rows, results);
+            writeRows(rows, results);
+        }
+        for (Copy copy : copies) {
+            WriteResult first = results[copy.firstIndex()];
+            results[copy.index()] = first.status() == WriteResult.Status.REJECTED ? first : WriteResult.duplicate();
         }
         return Arrays.asList(results);
     }
 
-    // Encodes every record; rejections and in-batch duplicates are settled here, before any round trip.
-    private List<Row> prepare(List<Record> records, WriteResult[] results) {
+    // Encodes every record; rejections are settled here, before any round trip, and later copies set aside.
+    private List<Row> prepare(List<Record> records, WriteResult[] results, List<Copy> copies) {
         List<Row> rows = new ArrayList<>(records.size());
-        Set<String> ids = new HashSet<>();
+        Map<String, Integer> firstIndex = new HashMap<>();
         List<TargetColumn> columns = target.columns();
         records:
         for (int i = 0; i < records.size(); i++) {
@@ -93,48 +105,56 @@ final class BatchWriter {
                     continue records;
                 }
             }
-            if (ids.add(id)) {
+            Integer first = firstIndex.putIfAbsent(id, i);
+            if (first == null) {
                 rows.add(new Row(i, id, values));
             } else {
-                results[i] = WriteResult.duplicate();
+                copies.add(new Copy(i, first));
             }
         }
         return rows;
     }
 
-    private void writeWithRetries(List<Row> rows, WriteResult[] results) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Map<Integer, Rejection> rejected = new HashMap<>();
-                Set<String> fresh = writeOnce(rows, rejected);
-                for (Row row : rows) {
-                    Rejection rejection = rejected.get(row.index());
-                    results[row.index()] = rejection != null ? WriteResult.rejected(rejection)
-                            : fresh.contains(row.messageId()) ? WriteResult.written() : WriteResult.duplicate();
-                }
-                return;
-            } catch (SQLException e) {
-                boolean transientFailure = Sql.isTransient(e);
-                if (!transientFailure || attempt >= retry.maxAttempts()) {
-                    throw new SinkException("write to " + target.quoted() + " failed"
-                            + (transientFailure ? " after " + attempt + " attempts" : "") + ": " + Sql.describe(e),
-                            transientFailure, Sql.scrub(e));
-                }
-                long delay = retry.delayMillis(attempt);
-                LOG.warn("write to {} failed ({}), attempt {} of {}; retrying in {} ms", target.quoted(),
-                        Sql.describe(e), attempt, retry.maxAttempts(), delay);
-                sleep(delay);
-            }
+    private void writeRows(List<Row> rows, WriteResult[] results) {
+        Map<Integer, Rejection> rejected = new HashMap<>();
+        Step step = new Step();
+        Set<String> fresh;
+        try {
+            fresh = writeOnce(rows, rejected, step);
+        } catch (SQLException e) {
+            String state = SqlStates.of(e);
+            Kind kind = SqlStates.kindOf(state);
+            String fix = SqlStates.fixOrNull(state);
+            String message = "write to " + target.quoted() + " failed (" + step.name + "): " + Sql.describe(e)
+                    + (fix == null ? "" : "; " + fix);
+            LOG.debug("{} [{}]", message, kind);
+            throw new SinkException(message, kind, Sql.scrub(e));
+        } catch (JdbiException e) {
+            // No SQLSTATE to classify (a connection source that failed without one): unknown, so transient.
+            throw new SinkException("write to " + target.quoted() + " failed (" + step.name + "): "
+                    + e.getClass().getSimpleName(), Kind.TRANSIENT, null);
+        }
+        for (Row row : rows) {
+            Rejection rejection = rejected.get(row.index());
+            results[row.index()] = rejection != null ? WriteResult.rejected(rejection)
+                    : fresh.contains(row.messageId()) ? WriteResult.written() : WriteResult.duplicate();
         }
     }
 
+    /** What the transaction was doing, for the message of a failure. */
+    private static final class Step {
+        private String name = "connect";
+    }
+
     // One transaction: ledger claim, inserts (isolating rows the server refuses), ledger release of those, commit.
-    private Set<String> writeOnce(List<Row> rows, Map<Integer, Rejection> rejected) throws SQLException {
+    private Set<String> writeOnce(List<Row> rows, Map<Integer, Rejection> rejected, Step step) throws SQLException {
         Handle handle = open();
         Connection connection = handle.getConnection();
         boolean committed = false;
         try {
+            step.name = "begin";
             connection.setAutoCommit(false);
+            step.name = "ledger claim";
             Set<String> fresh = claim(connection, rows);
             List<Row> inserts = new ArrayList<>(fresh.size());
             for (Row row : rows) {
@@ -142,19 +162,22 @@ final class BatchWriter {
                     inserts.add(row);
                 }
             }
+            step.name = "insert";
             if (!inserts.isEmpty()) {
                 inserter.insertIsolating(connection, inserts, rejected);
             }
+            step.name = "ledger release";
             if (!rejected.isEmpty()) {
                 release(connection, inserts, rejected);
             }
+            step.name = "commit";
             connection.commit();
             committed = true;
             return fresh;
         } catch (SQLException e) {
-            if (Sql.breaksConnection(e)) {
-                onBrokenConnection.run();
-                closeQuietly(connection);
+            if (SqlStates.retiresConnection(e)) {
+                onRetiredConnection.run();
+                retire(connection);
             }
             throw e;
         } finally {
@@ -228,20 +251,21 @@ final class BatchWriter {
         }
     }
 
+    // Connection.abort closes the physical connection even behind a pool, so the pool drops it instead of lending it
+    // out again.
+    private static void retire(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+        }
+    }
+
     private static void closeQuietly(Connection connection) {
         try {
             connection.close();
         } catch (SQLException e) {
             // already unusable
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SinkException("write interrupted while waiting to retry", true, e);
         }
     }
 }

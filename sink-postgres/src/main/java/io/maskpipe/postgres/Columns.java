@@ -14,6 +14,17 @@ import java.util.Objects;
  * Reusable column values for {@link PostgresSink.Builder#column(String, ColumnValue)}: a field as it is, the
  * message id, when the message was sent, and a dotted version string as an order-preserving integer.
  *
+ * <pre>{@code
+ * PostgresSink sink = PostgresSink.into("user_logins")
+ *         .dataSource(dataSource)
+ *         .column("masked_ip", Columns.field("ip"))                      // the same as .column("masked_ip", "ip")
+ *         .column("app_version", Columns.versionNumber("app_version"))   // "2.3.0" is 2003000, "0.96" 96000
+ *         .column("create_date", Columns.sentDate())                     // the day it was sent, in UTC
+ *         .column("sent_at", Columns.sentTimestamp())                    // the instant it was sent
+ *         .column("message_id", Columns.messageId())                     // the queue's message id
+ *         .build();
+ * }</pre>
+ *
  * <p>Each built-in knows what it produces, so the sink checks at {@code open()} that the live column can take it
  * (a date into an {@code integer} column fails fast), and which type {@code createTableIfMissing()} gives its
  * column. All are immutable and thread-safe.
@@ -22,6 +33,8 @@ import java.util.Objects;
  */
 public final class Columns {
     private static final String VERSION_RULE = "not a version of 1 to 3 dot-separated numbers, each 0 to 999";
+    static final String VERSION_NUMBER_RULE = "a version given as a JSON number must be a whole number (a major"
+            + " version) written without a fraction or an exponent; send other versions as JSON text";
 
     private Columns() {
     }
@@ -77,8 +90,10 @@ public final class Columns {
      *
      * <p>Unlike stripping the dots (which maps "0.2.6", "0.26" and "2.6" all to 26), this keeps versions apart and
      * in order. A version has 1 to 3 parts of 1 to 3 digits each (0 to 999); anything else (more parts, a letter, a
-     * part over 999, a fraction in a JSON number) rejects the record with {@link ReasonCode#INVALID_VALUE}. A whole
-     * JSON number is a major version. An absent field or JSON null is SQL {@code NULL}.
+     * part over 999) rejects the record with {@link ReasonCode#INVALID_VALUE}. A JSON number written as a whole
+     * number ({@code 2}) is a major version; any other JSON number is refused the same way, since its text is lost
+     * in decoding: {@code 2.10} reads as 2.1, {@code 2.0} as 2 and {@code 1e1} as 10, so none of them can be read as
+     * the version its sender meant. An absent field or JSON null is SQL {@code NULL}.
      *
      * @param path the field's path, such as {@code app_version}
      * @return the column value, an integer from 0 to 999_999_999
@@ -94,7 +109,7 @@ public final class Columns {
                     } else if (value instanceof Value.Text text) {
                         return versionNumberOf(text.text());
                     } else if (value instanceof Value.Number number) {
-                        return versionNumberOf(number.toPlainText());
+                        return versionNumberOf(number);
                     }
                     throw new ColumnRejection(ReasonCode.WRONG_TYPE, "a version must be text, not a " + value.kind());
                 });
@@ -115,6 +130,17 @@ public final class Columns {
             throw new IllegalArgumentException("rule must not be empty");
         }
         return new ColumnRejection(reason, rule);
+    }
+
+    /**
+     * Reads a JSON number as a major version: only a whole number written without fraction or exponent, which the
+     * decoder keeps at scale 0 ({@code 2}); {@code 2.10}, {@code 2.0} and {@code 1e1} are refused.
+     */
+    static int versionNumberOf(Value.Number number) {
+        if (number.number().scale() != 0) {
+            throw new ColumnRejection(ReasonCode.INVALID_VALUE, VERSION_NUMBER_RULE);
+        }
+        return versionNumberOf(number.toPlainText());
     }
 
     static int versionNumberOf(String version) {

@@ -1,5 +1,6 @@
 package io.maskpipe.postgres;
 
+import io.maskpipe.core.spi.ConnectorException.Kind;
 import io.maskpipe.core.spi.SinkException;
 import java.sql.SQLException;
 import java.util.List;
@@ -27,8 +28,7 @@ record Ledger(String schema, String table) {
                         + "PRIMARY KEY (target, message_id))");
             } catch (JdbiException e) {
                 // Another sink may have created it at the same moment: IF NOT EXISTS does not cover that race.
-                if (!(e.getCause() instanceof SQLException sql) || !Sql.sqlState(sql).equals("23505")
-                        && !Sql.sqlState(sql).equals("42P07")) {
+                if (!(e.getCause() instanceof SQLException sql) || !SqlStates.isConcurrentCreate(sql)) {
                     throw e;
                 }
             }
@@ -43,7 +43,7 @@ record Ledger(String schema, String table) {
                  ORDER BY a.attname""").bind("schema", schema).bind("table", table).mapTo(String.class).list();
         if (!key.equals(List.of("message_id", "target"))) {
             throw new SinkException("ledger " + quoted() + " has no unique key on (target, message_id); "
-                    + "drop it to let the sink create it, or name another with ledgerTable(...)", false, null);
+                    + "drop it to let the sink create it, or name another with ledgerTable(...)", Kind.SETUP, null);
         }
     }
 

@@ -2,11 +2,11 @@ package io.maskpipe.postgres;
 
 import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.record.Record;
+import io.maskpipe.core.spi.ConnectorException.Kind;
 import io.maskpipe.core.spi.Sink;
 import io.maskpipe.core.spi.SinkException;
 import io.maskpipe.core.spi.WriteResult;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * ledger table ({@code maskpipe_ledger} by default) beside the rows, so a redelivered record is reported
  * {@link WriteResult.Status#DUPLICATE} and never written twice. A value that does not fit its column (too long,
  * out of range, a broken constraint) rejects its record, naming the column and never the value, while the rest of
- * the batch commits. Transient errors (a lost connection, a server shutting down, a deadlock) are retried with
- * backoff; when retries run out the batch is not stored and a transient {@link SinkException} says so.
+ * the batch commits. Any other error stores nothing of the batch and throws a {@link SinkException} whose
+ * {@link SinkException#kind() kind} the SQLSTATE decides: transient (a lost connection, a failover, a read-only
+ * database, a lock or statement timeout, and anything unknown), the row's data, or the setup (privileges, a missing
+ * table or column, credentials). The sink does not retry: the pipeline does, with its one backoff.
  * Identifiers are always quoted and values always bound. Immutable and thread-safe; see docs/postgres.md.
  *
  * @since 0.1.0
@@ -57,7 +59,6 @@ public final class PostgresSink implements Sink {
     private final boolean createTableIfMissing;
     private final String ledgerTable;
     private final int copyThreshold;
-    private final RetryPolicy retry;
     private volatile BatchWriter writer;
     private volatile boolean closed;
 
@@ -72,7 +73,6 @@ public final class PostgresSink implements Sink {
         this.createTableIfMissing = builder.createTableIfMissing;
         this.ledgerTable = builder.ledgerTable == null ? Ledger.DEFAULT_NAME : builder.ledgerTable;
         this.copyThreshold = builder.copyThreshold;
-        this.retry = builder.retry;
     }
 
     /**
@@ -90,8 +90,8 @@ public final class PostgresSink implements Sink {
      * Checks the live table against the mapping (creating it first when asked) and creates the ledger when missing.
      * Calling it again does nothing; {@link #write} calls it when it was not called.
      *
-     * @throws SinkException when the table cannot be written as mapped (permanent, with a message naming the
-     *     table, the column and the rule) or the database cannot be reached (transient)
+     * @throws SinkException when the table cannot be written as mapped ({@link Kind#SETUP}, with a message naming
+     *     the table, the column and the rule) or the database cannot be reached ({@link Kind#TRANSIENT})
      */
     @Override
     public synchronized void open() {
@@ -112,15 +112,20 @@ public final class PostgresSink implements Sink {
             Target target = Target.resolve(handle, resolvedSchema, table, mappings);
             Ledger ledger = new Ledger(resolvedSchema, ledgerTable);
             ledger.ensure(handle);
-            writer = new BatchWriter(jdbi, target, ledger, copyThreshold, retry,
+            writer = new BatchWriter(jdbi, target, ledger, copyThreshold,
                     ownConnections == null ? () -> { } : ownConnections::evictIdle);
             LOG.info("writing to {} ({} columns), ledger {}", target.quoted(), mappings.size(), ledger.quoted());
         } catch (JdbiException e) {
+            String name = schema == null ? Sql.quote(table) : Sql.quote(schema, table);
             if (e.getCause() instanceof SQLException sql) {
-                throw new SinkException("open " + (schema == null ? Sql.quote(table) : Sql.quote(schema, table))
-                        + ": " + Sql.describe(sql), Sql.isTransient(sql), Sql.scrub(sql));
+                if (ownConnections != null && SqlStates.retiresConnection(sql)) {
+                    ownConnections.evictIdle(); // a read-only or broken connection must not serve the next batch
+                }
+                String fix = SqlStates.fixOrNull(SqlStates.of(sql));
+                throw new SinkException("open " + name + ": " + Sql.describe(sql) + (fix == null ? "" : "; " + fix),
+                        SqlStates.kindOf(sql), Sql.scrub(sql));
             }
-            throw new SinkException("open " + Sql.quote(table) + ": " + e.getClass().getSimpleName(), false, null);
+            throw new SinkException("open " + name + ": " + e.getClass().getSimpleName(), Kind.TRANSIENT, null);
         }
     }
 
@@ -129,8 +134,9 @@ public final class PostgresSink implements Sink {
      *
      * @param records the masked records, each with its message id in its metadata (one without is rejected)
      * @return one result per record, in order
-     * @throws SinkException when nothing of the batch was stored: transient when retries ran out, permanent for
-     *     an error no retry can fix (a privilege, a dropped table)
+     * @throws SinkException when nothing of the batch was stored, of the kind its SQLSTATE gives (docs/postgres.md):
+     *     {@link Kind#TRANSIENT} when the same batch may succeed later, {@link Kind#SETUP} for what only a person can
+     *     fix (a privilege, a dropped table), {@link Kind#DATA} for a row's data refused at commit
      */
     @Override
     public List<WriteResult> write(List<Record> records) {
@@ -207,7 +213,6 @@ public final class PostgresSink implements Sink {
         private boolean createTableIfMissing;
         private String ledgerTable;
         private int copyThreshold = 10;
-        private RetryPolicy retry = RetryPolicy.DEFAULT;
 
         private Builder(String table) {
             this.table = table;
@@ -381,30 +386,6 @@ public final class PostgresSink implements Sink {
                 throw new IllegalArgumentException("copyThreshold: " + rows + " given, at least 1 required");
             }
             this.copyThreshold = rows;
-            return this;
-        }
-
-        /**
-         * Sets how a batch is retried after a transient error: up to {@code maxAttempts} tries in all, waiting
-         * from {@code initialDelay}, doubling up to {@code maxDelay}. By default 6 attempts from 100 ms up to 2 s.
-         *
-         * @param maxAttempts tries in all, at least 1 (1 means no retry)
-         * @param initialDelay the wait before the second try, not negative
-         * @param maxDelay the longest wait, at least {@code initialDelay}
-         * @return this builder
-         */
-        public Builder retry(int maxAttempts, Duration initialDelay, Duration maxDelay) {
-            once("retry");
-            Objects.requireNonNull(initialDelay, "initialDelay");
-            Objects.requireNonNull(maxDelay, "maxDelay");
-            if (maxAttempts < 1) {
-                throw new IllegalArgumentException("retry: maxAttempts " + maxAttempts + " given, at least 1 "
-                        + "required");
-            }
-            if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0) {
-                throw new IllegalArgumentException("retry: delays must be 0 <= initialDelay <= maxDelay");
-            }
-            this.retry = new RetryPolicy(maxAttempts, initialDelay, maxDelay);
             return this;
         }
 

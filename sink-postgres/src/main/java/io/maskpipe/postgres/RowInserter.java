@@ -3,6 +3,7 @@ package io.maskpipe.postgres;
 import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.record.Rejection;
+import io.maskpipe.core.spi.ConnectorException.Kind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +58,7 @@ final class RowInserter {
         try {
             insert(connection, rows);
         } catch (SQLException e) {
-            if (!Sql.isRowLevel(e)) {
+            if (SqlStates.kindOf(e) != Kind.DATA) {
                 throw e;
             }
             connection.rollback(savepoint);

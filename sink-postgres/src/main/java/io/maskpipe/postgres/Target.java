@@ -1,16 +1,19 @@
 package io.maskpipe.postgres;
 
+import io.maskpipe.core.spi.ConnectorException.Kind;
 import io.maskpipe.core.spi.SinkException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * The live table a sink writes to, resolved at {@code open()}: its schema, and each mapped column checked against
- * the catalog ({@code pg_attribute}, {@code pg_type}). Every problem is a permanent {@link SinkException} whose
+ * the catalog ({@code pg_attribute}, {@code pg_type}). Every problem is a setup {@link SinkException} whose
  * message names the table, the column and the rule.
  */
 record Target(String schema, String table, List<TargetColumn> columns) {
@@ -45,7 +48,7 @@ record Target(String schema, String table, List<TargetColumn> columns) {
         String schema = handle.createQuery("SELECT current_schema()").mapTo(String.class).one();
         if (schema == null) {
             throw new SinkException("no schema given and the connection's search_path names none; "
-                    + "set one with schema(...)", false, null);
+                    + "set one with schema(...)", Kind.SETUP, null);
         }
         return schema;
     }
@@ -62,7 +65,14 @@ record Target(String schema, String table, List<TargetColumn> columns) {
         for (ColumnMapping mapping : mappings) {
             columns.add(Sql.quote(mapping.column()) + " " + mapping.createTypeOrNull().sql());
         }
-        handle.execute(columns.toString());
+        try {
+            handle.execute(columns.toString());
+        } catch (JdbiException e) {
+            // Another sink may have created it at the same moment: IF NOT EXISTS does not cover that race.
+            if (!(e.getCause() instanceof SQLException sql) || !SqlStates.isConcurrentCreate(sql)) {
+                throw e;
+            }
+        }
     }
 
     /** Reads the live table and checks every mapped column against it. */
@@ -123,6 +133,6 @@ record Target(String schema, String table, List<TargetColumn> columns) {
     }
 
     private static SinkException invalid(String message) {
-        return new SinkException(message, false, null);
+        return new SinkException(message, Kind.SETUP, null);
     }
 }

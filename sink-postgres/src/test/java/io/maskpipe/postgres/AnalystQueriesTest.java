@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,15 +43,28 @@ class AnalystQueriesTest {
     /** docs/format.md section 5, mask of ("ip", "203.0.113.7") under the TEST key, here with the key id k1. */
     private static final String KNOWN_IP_VECTOR = "k1:h4jAeS2T1f4gNSdMXarmhVlZOFyVEpRBcXP79LQ2neQ";
     private static final String NON_ASCII_DEVICE = "Gerät-Zoë-😀";
-    private static final String LOOKUP_SQL = DocSnippets.sqlBlock("docs/masking.md", "hmac(");
+    private static final String LOOKUP_SQL = SqlBlocks.sqlBlock("docs/masking.md", "hmac(");
 
     /** The published TEST key of docs/format.md (bytes 00 to 1f) under the id the docs' queries use. */
     private static Keyring testKeyring() {
+        return Keyring.of("k1", testKey());
+    }
+
+    private static byte[] testKey() {
         byte[] key = new byte[32];
         for (int i = 0; i < key.length; i++) {
             key[i] = (byte) i;
         }
-        return Keyring.of("k1", key);
+        return key;
+    }
+
+    /** A second key (bytes 20 to 3f), the new primary after a rotation. */
+    private static byte[] otherKey() {
+        byte[] key = new byte[32];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) (0x20 + i);
+        }
+        return key;
     }
 
     /** The documented ways to compute a mask in SQL, each with the masker it matches. */
@@ -73,13 +87,20 @@ class AnalystQueriesTest {
         }
     }
 
-    /** Seven logins: 203.0.113.7 three times, 198.51.100.1 twice (one user), device dev-A shared by u1 and u2. */
+    /**
+     * Nine logins: 203.0.113.7 three times, 198.51.100.1 twice (one user), device dev-A shared by u1 and u2, and two
+     * users without a device id (empty, and white space only), who must not look like one shared device.
+     */
     private static void writeLoginsMaskedWith(HmacMasker masker) {
         UserLogins.recreate(database);
-        List<Record> logins = List.of(login(1, "u1", KNOWN_IP, "dev-A"), login(2, "u2", KNOWN_IP, "dev-A"),
+        write(masker, List.of(login(1, "u1", KNOWN_IP, "dev-A"), login(2, "u2", KNOWN_IP, "dev-A"),
                 login(3, "u3", KNOWN_IP, "dev-B"), login(4, "u4", "198.51.100.1", "dev-C"),
                 login(5, "u4", "198.51.100.1", "dev-C"), login(6, "u5", "2001:db8::1", NON_ASCII_DEVICE),
-                login(7, "u6", "192.0.2.1", "dev-D"));
+                login(7, "u6", "192.0.2.1", "dev-D"), login(8, "u7", "192.0.2.2", ""),
+                login(9, "u8", "192.0.2.3", "  ")));
+    }
+
+    private static void write(HmacMasker masker, List<Record> logins) {
         try (PostgresSink sink = UserLogins.sink(database).build()) {
             PipelineSummary summary = Pipeline.from(InMemorySource.of(logins))
                     .mask("ip", masker)
@@ -103,7 +124,7 @@ class AnalystQueriesTest {
     void duplicateQueries_plantedRepeats_findRepeatedIpsAndTheSharedDevice() {
         HmacMasker masker = Maskers.hmac(testKeyring());
         writeLoginsMaskedWith(masker);
-        List<String> queries = DocSnippets.statements(DocSnippets.sqlBlock("docs/postgres.md", "GROUP BY"));
+        List<String> queries = SqlBlocks.statements(SqlBlocks.sqlBlock("docs/postgres.md", "GROUP BY"));
 
         assertThat(queries).hasSize(2);
         assertThat(database.query(queries.get(0))).containsExactly(
@@ -143,6 +164,48 @@ class AnalystQueriesTest {
     }
 
     @Test
+    void duplicateQueries_blankDeviceIds_areNullNotASharedDevice() {
+        writeLoginsMaskedWith(Maskers.hmac(testKeyring()));
+
+        assertThat(database.query("SELECT user_id, masked_device_id FROM user_logins WHERE user_id IN ('u7', 'u8')"
+                + " ORDER BY 1")).containsExactly(Arrays.asList("u7", null), Arrays.asList("u8", null));
+    }
+
+    @Test
+    void libraryLookup_rowsWrittenUnderTwoKeys_findsEveryRowWithTheMasksUnderEveryKey() throws SQLException {
+        Keyring before = testKeyring();
+        Keyring ring = Keyring.builder().key("k1", testKey()).key("k2", otherKey()).primary("k2").build();
+        UserLogins.recreate(database);
+        write(Maskers.hmac(before), List.of(login(1, "u1", KNOWN_IP, "dev-A"), login(2, "u2", KNOWN_IP, "dev-B"),
+                login(3, "u3", "192.0.2.1", "dev-C")));
+        write(Maskers.hmac(ring), List.of(login(4, "u1", KNOWN_IP, "dev-A"), login(5, "u4", KNOWN_IP, "dev-D"),
+                login(6, "u5", "192.0.2.1", "dev-E")));
+        try (Connection connection = database.dataSource().getConnection()) {
+            // --- docs/masking.md: look-up across a rotation ---
+            HmacMasker masker = Maskers.hmac(ring);                              // k1:...,k2:...,primary=k2
+            List<String> masks = masker.masksUnderEveryKey("203.0.113.7", "ip");  // [k2:..., k1:...]
+            PreparedStatement query = connection.prepareStatement(
+                    "SELECT * FROM user_logins WHERE masked_ip = ANY(?)");
+            query.setArray(1, connection.createArrayOf("text", masks.toArray()));
+            // --- end ---
+            try (query; ResultSet rows = query.executeQuery()) {
+                assertThat(column(rows, "user_id")).containsExactlyInAnyOrder("u1", "u2", "u1", "u4");
+            }
+            assertThat(masks).containsExactly(Maskers.hmac(ring).mask(KNOWN_IP, "ip"),
+                    Maskers.hmac(before).mask(KNOWN_IP, "ip"));
+            assertThat(masks.get(1)).isEqualTo(KNOWN_IP_VECTOR);
+        }
+        // The primary's mask alone finds only the rows written since the rotation, as docs/masking.md warns.
+        assertThat(database.query("SELECT user_id FROM user_logins WHERE masked_ip = '"
+                + Maskers.hmac(ring).mask(KNOWN_IP, "ip") + "' ORDER BY 1"))
+                .containsExactly(List.of("u1"), List.of("u4"));
+        // And the duplicate query sees one IP as two values, one per key.
+        String repeatedIps = SqlBlocks.statements(SqlBlocks.sqlBlock("docs/postgres.md", "GROUP BY")).get(0);
+        assertThat(database.query(repeatedIps)).containsExactlyInAnyOrder(
+                List.of(Maskers.hmac(ring).mask(KNOWN_IP, "ip"), "2"), List.of(KNOWN_IP_VECTOR, "2"));
+    }
+
+    @Test
     void pgcryptoLookup_deviceIdAsTheDocsSay_findsANonAsciiValue() {
         HmacMasker masker = Maskers.hmac(testKeyring());
         writeLoginsMaskedWith(masker);
@@ -164,7 +227,7 @@ class AnalystQueriesTest {
 
     @Test
     void docs_bothPagesShowTheSameLookup() {
-        assertThat(DocSnippets.sqlBlock("docs/postgres.md", "hmac(")).isEqualTo(LOOKUP_SQL);
+        assertThat(SqlBlocks.sqlBlock("docs/postgres.md", "hmac(")).isEqualTo(LOOKUP_SQL);
     }
 
     /**
@@ -184,8 +247,8 @@ class AnalystQueriesTest {
                 statement.execute("SET search_path TO " + Sql.quote(database.schema()) + ", public");
             }
             List<Map<String, String>> rows = List.of();
-            for (String psql : DocSnippets.statements(block)) {
-                DocSnippets.Jdbc jdbc = DocSnippets.Jdbc.fromPsql(psql);
+            for (String psql : SqlBlocks.statements(block)) {
+                SqlBlocks.Jdbc jdbc = SqlBlocks.Jdbc.fromPsql(psql);
                 try (PreparedStatement statement = connection.prepareStatement(jdbc.sql())) {
                     for (int i = 0; i < jdbc.parameters().size(); i++) {
                         statement.setString(i + 1, variables.get(jdbc.parameters().get(i)));

@@ -8,6 +8,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import io.maskpipe.core.record.Metadata;
 import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Value;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,31 @@ class ColumnsTest {
         assertThatThrownBy(() -> version(text)).isInstanceOfSatisfying(ColumnRejection.class, e -> {
             assertThat(e.reason()).isEqualTo(ReasonCode.INVALID_VALUE);
             assertThat(e.rule()).isEqualTo("not a version of 1 to 3 dot-separated numbers, each 0 to 999");
+        });
+    }
+
+    private static Object versionOfNumber(String json) {
+        return Columns.versionNumber("v").valueOf(Record.builder().put("v", Value.of(new BigDecimal(json))).build());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"2, 2000000", "0, 0", "999, 999000000", "12345678901234567890, -1"})
+    void versionNumber_wholeJsonNumber_isAMajorVersion(String json, int expected) {
+        if (expected < 0) {
+            assertThatThrownBy(() -> versionOfNumber(json)).isInstanceOf(ColumnRejection.class);
+        } else {
+            assertThat(versionOfNumber(json)).isEqualTo(expected);
+            assertThat(Columns.versionNumber("v").valueOf(Record.builder().put("v", Long.parseLong(json)).build()))
+                    .isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2.10", "2.1", "2.0", "1e1", "1E+1", "0.96", "2.3e0", "20e-1", "-1.5"})
+    void versionNumber_jsonNumberNotWrittenWhole_isRejectedWithTheNumberRule(String json) {
+        assertThatThrownBy(() -> versionOfNumber(json)).isInstanceOfSatisfying(ColumnRejection.class, e -> {
+            assertThat(e.reason()).isEqualTo(ReasonCode.INVALID_VALUE);
+            assertThat(e.rule()).isEqualTo(Columns.VERSION_NUMBER_RULE).doesNotContain(json);
         });
     }
 

@@ -3,7 +3,6 @@ package io.maskpipe.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Builder validation, each message word for word; nothing here connects. */
@@ -69,13 +68,6 @@ class PostgresSinkBuilderTest {
         assertThatThrownBy(() -> PostgresSink.into("t").url(URL).createTableIfMissing().column("ip", "ip").build())
                 .isInstanceOf(IllegalStateException.class).hasMessage("createTableIfMissing(): column \"ip\" needs "
                         + "a declared type, as in column(\"ip\", \"field\", \"varchar(256)\")");
-    }
-
-    @Test
-    void builder_badRetry_fails() {
-        assertThatThrownBy(() -> PostgresSink.into("t").retry(0, Duration.ZERO, Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("retry: maxAttempts 0 given, at least 1 required");
     }
 
     @Test

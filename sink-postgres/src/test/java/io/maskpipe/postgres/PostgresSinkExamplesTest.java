@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.spi.WriteResult;
+import io.maskpipe.doccheck.DocSnippets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -16,12 +17,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The examples of docs/postgres.md and of {@link PostgresSink}'s javadoc, compiled and run; each marked region is
- * quoted word for word by the page it names, which {@link #examples_areQuotedWordForWord} checks.
+ * The examples of docs/postgres.md and of the javadoc of {@link PostgresSink} and {@link Columns}, compiled and run;
+ * each marked region is quoted word for word by the file it names, which {@link #examples_areQuotedWordForWord}
+ * checks, and every javadoc example of the module must be such a quote
+ * ({@link #javadocExamples_everyBlock_isCopiedFromAMarkedRegion}).
  */
 class PostgresSinkExamplesTest {
     @RegisterExtension
     static final TestDatabase database = new TestDatabase();
+
+    private static final DocSnippets DOCS = DocSnippets.forThisModule();
 
     @BeforeEach
     void freshTable() {
@@ -31,7 +36,12 @@ class PostgresSinkExamplesTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(classes = {PostgresSinkExamplesTest.class, AnalystQueriesTest.class})
     void examples_areQuotedWordForWord(Class<?> test) {
-        DocSnippets.assertQuoted(test);
+        DOCS.assertQuoted(test);
+    }
+
+    @Test
+    void javadocExamples_everyBlock_isCopiedFromAMarkedRegion() {
+        DOCS.assertJavadocExamplesQuoted(PostgresSink.class, Columns.class);
     }
 
     @Test
@@ -85,6 +95,29 @@ class PostgresSinkExamplesTest {
 
         assertThat(database.query("SELECT user_id, masked_ip, app_version, create_date, locale FROM user_logins"))
                 .containsExactly(Arrays.asList("user-j1", "k1:ip-j1", "2003000", "2026-01-01", null));
+    }
+
+    @Test
+    void javadoc_columns_writeEachBuiltIn() {
+        database.execute("ALTER TABLE user_logins ADD COLUMN sent_at timestamptz, ADD COLUMN message_id text");
+        DataSource dataSource = database.dataSource();
+        // --- sink-postgres/src/main/java/io/maskpipe/postgres/Columns.java: built-ins ---
+        PostgresSink sink = PostgresSink.into("user_logins")
+                .dataSource(dataSource)
+                .column("masked_ip", Columns.field("ip"))                      // the same as .column("masked_ip", "ip")
+                .column("app_version", Columns.versionNumber("app_version"))   // "2.3.0" is 2003000, "0.96" 96000
+                .column("create_date", Columns.sentDate())                     // the day it was sent, in UTC
+                .column("sent_at", Columns.sentTimestamp())                    // the instant it was sent
+                .column("message_id", Columns.messageId())                     // the queue's message id
+                .build();
+        // --- end ---
+        try (sink) {
+            assertThat(sink.write(List.of(UserLogins.login("m1")))).containsExactly(WriteResult.written());
+        }
+
+        assertThat(database.query("SELECT masked_ip, app_version, create_date, sent_at AT TIME ZONE 'UTC',"
+                + " message_id FROM user_logins")).containsExactly(
+                        List.of("k1:ip-m1", "2003000", "2026-01-01", "2026-01-01 00:00:00", "m1"));
     }
 
     @Test
@@ -148,7 +181,7 @@ class PostgresSinkExamplesTest {
         database.execute("UPDATE maskpipe_ledger SET written_at = now() - interval '16 days' "
                 + "WHERE message_id = 'old'");
 
-        database.execute(DocSnippets.sqlBlock("docs/postgres.md", "DELETE FROM maskpipe_ledger"));
+        database.execute(SqlBlocks.sqlBlock("docs/postgres.md", "DELETE FROM maskpipe_ledger"));
 
         assertThat(database.query("SELECT message_id FROM maskpipe_ledger")).containsExactly(List.of("new"));
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.maskpipe.core.record.Metadata;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Value;
+import io.maskpipe.core.spi.ConnectorException.Kind;
 import io.maskpipe.core.spi.SinkException;
 import io.maskpipe.core.spi.WriteResult;
 import java.math.BigDecimal;
@@ -34,7 +35,7 @@ class PostgresSinkSchemaTest {
     private static void assertOpenFails(PostgresSink.Builder builder, String message) {
         try (PostgresSink sink = builder.build()) {
             assertThatThrownBy(sink::open).isInstanceOfSatisfying(SinkException.class,
-                    e -> assertThat(e.isTransient()).isFalse()).hasMessage(message);
+                    e -> assertThat(e.kind()).isEqualTo(Kind.SETUP)).hasMessage(message);
         }
     }
 

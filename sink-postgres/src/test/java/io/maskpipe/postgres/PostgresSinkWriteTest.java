@@ -7,6 +7,7 @@ import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Rejection;
+import io.maskpipe.core.record.Value;
 import io.maskpipe.core.spi.WriteResult;
 import io.maskpipe.core.spi.WriteResult.Status;
 import java.util.ArrayList;
@@ -98,6 +99,27 @@ class PostgresSinkWriteTest {
         }
         assertThat(database.query("SELECT user_id FROM user_logins ORDER BY 1"))
                 .containsExactly(List.of("user-ok1"), List.of("user-ok2"));
+    }
+
+    @Test
+    void write_appVersionAsFractionalOrExponentJsonNumber_isRejectedNamingFieldAndRule() {
+        String rule = "column \"app_version\" integer: " + Columns.VERSION_NUMBER_RULE;
+        try (PostgresSink sink = UserLogins.sink(database).build()) {
+            List<WriteResult> results = sink.write(List.of(versionAsNumber("n1", "2.10"), versionAsNumber("n2", "1e1"),
+                    versionAsNumber("n3", "2"), versionAsNumber("n4", "2.1")));
+            assertThat(results).containsExactly(
+                    WriteResult.rejected(Rejection.of(ReasonCode.INVALID_VALUE, FieldPath.of("app_version"), rule)),
+                    WriteResult.rejected(Rejection.of(ReasonCode.INVALID_VALUE, FieldPath.of("app_version"), rule)),
+                    WriteResult.written(),
+                    WriteResult.rejected(Rejection.of(ReasonCode.INVALID_VALUE, FieldPath.of("app_version"), rule)));
+        }
+        assertThat(database.query("SELECT user_id, app_version FROM user_logins"))
+                .containsExactly(List.of("user-n3", "2000000"));
+    }
+
+    private static Record versionAsNumber(String messageId, String json) {
+        Record login = login(messageId);
+        return login.with(FieldPath.of("app_version"), Value.of(new java.math.BigDecimal(json)));
     }
 
     @ParameterizedTest(name = "copyThreshold {0}")

@@ -28,8 +28,16 @@ final class UserLogins {
     }
 
     static PostgresSink.Builder sink(TestDatabase database) {
-        return PostgresSink.into("user_logins")
-                .url(database.url())
+        return columns(PostgresSink.into("user_logins").url(database.url()));
+    }
+
+    /** The sink of the worked example connecting as another user, to the test class's schema. */
+    static PostgresSink.Builder sink(TestDatabase database, String url, String user, String password) {
+        return columns(PostgresSink.into("user_logins").schema(database.schema()).url(url, user, password));
+    }
+
+    private static PostgresSink.Builder columns(PostgresSink.Builder builder) {
+        return builder
                 .column("user_id", "user_id")
                 .column("device_type", "device_type")
                 .column("masked_ip", "ip")

@@ -2,6 +2,7 @@ package io.maskpipe.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maskpipe.core.MaskContext;
 import io.maskpipe.core.Masker;
 import io.maskpipe.core.Maskers;
 import io.maskpipe.core.Pipeline;
@@ -10,15 +11,61 @@ import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.PipelineListener;
 import io.maskpipe.core.PipelineSummary;
 import io.maskpipe.core.RunningPipeline;
+import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.record.Record;
+import io.maskpipe.doccheck.DocSnippets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The examples in docs/pipeline.md, compiled and run; keep the two in step. */
+/**
+ * The examples of docs/pipeline.md and of {@code Pipeline}'s javadoc (whose check runs in masking-core), compiled and
+ * run here, where the in-memory source and sink are; each marked region is quoted word for word by the file it names.
+ */
 class PipelineExamplesTest {
+    private static final DocSnippets DOCS = DocSnippets.forThisModule();
+
+    @Test
+    void examples_markedRegions_areQuotedWordForWord() {
+        DOCS.assertQuoted(PipelineExamplesTest.class);
+    }
+
+    @Test
+    void javadocExamples_everyBlock_isCopiedFromAMarkedRegion() {
+        DOCS.assertJavadocExamplesQuoted();
+    }
+
+    @Test
+    void javadoc_pipeline_masksWritesAndDeadLetters() {
+        InMemorySource source = InMemorySource.of(List.of(
+                Record.of(Map.of("user_id", "u1", "ip", "10.0.0.1", "device_id", "d-1")),
+                Record.of(Map.of("ip", "10.0.0.2", "device_id", "d-2"))));
+        InMemorySink sink = InMemorySink.create();
+        InMemoryDeadLetters deadLetters = InMemoryDeadLetters.create();
+        Keyring keyring = Keyring.of("k1", new byte[] {
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+            30, 31, 32});
+        // --- masking-core/src/main/java/io/maskpipe/core/Pipeline.java: run ---
+        Masker hmac = Maskers.hmac(keyring);
+        Pipeline pipeline = Pipeline.from(source)          // SqsSource.of(sqs, queueUrl), or your own Source
+                .require("user_id")
+                .mask("ip", hmac)
+                .mask("device_id", hmac)
+                .deadLetters(deadLetters, keyring)         // SqsDeadLetters.of(sqs, dlqUrl); sealed
+                .to(sink);                                 // PostgresSink.into(table)...build()
+        PipelineSummary summary = pipeline.run();
+        // --- end ---
+
+        assertThat(summary.written()).isEqualTo(1);
+        assertThat(summary.deadLettered()).isEqualTo(1);
+        assertThat(sink.records()).singleElement().satisfies(record -> {
+            assertThat(record.textOrNull("ip")).isEqualTo(hmac.mask("10.0.0.1", MaskContext.forField("ip")));
+            assertThat(record.textOrNull("device_id")).startsWith("k1:").isNotEqualTo("d-1");
+        });
+        assertThat(deadLetters.letters()).hasSize(1);
+    }
 
     @Test
     void example_runUntilDrained_writesMaskedLogins() {

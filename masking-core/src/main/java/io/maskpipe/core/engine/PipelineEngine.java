@@ -95,11 +95,11 @@ public final class PipelineEngine {
 
     public void start() {
         try {
-            settings.sink().open();
-        } catch (RuntimeException e) {
+            openSink(settings);
+        } catch (RunFailedException e) {
             writers.shutdown();
             scheduler.shutdown();
-            throw new RunFailedException("pipeline: the sink could not be opened: " + Failures.describe(e), e);
+            throw e;
         }
         startNanos = System.nanoTime();
         LOG.log(Level.INFO, () -> name() + " started: " + settings);
@@ -150,6 +150,32 @@ public final class PipelineEngine {
             fail("pipeline: a writer failed: " + Failures.describe(e), e);
         } finally {
             inFlight.batchDone(batch);
+        }
+    }
+
+    /**
+     * Receives once from the settings' source and resolves everything received in the calling thread, within the
+     * time limit: for sources that are handed their messages (an AWS Lambda event). No thread is started.
+     *
+     * @return the counts
+     * @throws RunFailedException when a setup failure stopped the work, or a failure left every message unresolved;
+     *     unresolved messages are released to the source first
+     * @throws InterruptedException when the calling thread is interrupted
+     */
+    public static Tally processHanded(PipelineSettings settings, Duration timeLimit) throws InterruptedException {
+        openSink(settings);
+        try {
+            return new HandedBatch(settings).process(timeLimit);
+        } catch (RunFailedException e) {
+            throw new RunFailedException("pipeline: " + e.getMessage(), e.getCause());
+        }
+    }
+
+    private static void openSink(PipelineSettings settings) {
+        try {
+            settings.sink().open();
+        } catch (RuntimeException e) {
+            throw new RunFailedException("pipeline: the sink could not be opened: " + Failures.describe(e), e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.maskpipe.core.engine;
 
 import io.maskpipe.core.record.Outcome;
 import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Rejection;
 import io.maskpipe.core.spi.Delivery;
 import io.maskpipe.core.spi.SourceException;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * One polling thread's loop: receives while the in-flight bound allows, applies the steps to each message in this
@@ -80,7 +82,7 @@ final class Poller implements Runnable {
         long now = System.nanoTime();
         List<Entry> entries = new ArrayList<>(deliveries.size());
         for (Delivery delivery : deliveries) {
-            entries.add(new Entry(delivery, process(delivery), now));
+            entries.add(new Entry(delivery, process(settings.steps(), delivery), now));
         }
         if (inFlight.add(entries)) {
             settings.listener().received(entries.size());
@@ -90,13 +92,13 @@ final class Poller implements Runnable {
     }
 
     /** Applies the steps; a throw, which only a built-in's bug could cause, rejects this message alone. */
-    private Outcome process(Delivery delivery) {
+    static Outcome process(Function<Record, Outcome> steps, Delivery delivery) {
         if (!(delivery.content() instanceof Outcome.Accepted accepted)) {
             return delivery.content();
         }
         Outcome outcome;
         try {
-            outcome = settings.steps().apply(accepted.record());
+            outcome = steps.apply(accepted.record());
         } catch (RuntimeException e) {
             return Outcome.reject(Rejection.of(ReasonCode.TRANSFORM_FAILED, "a step threw " + e.getClass().getName()));
         }

@@ -19,7 +19,13 @@ final class Retrier {
     private final InFlight inFlight;
 
     Retrier(PipelineSettings settings, Counters counters, InFlight inFlight) {
-        this.backoff = settings.retry();
+        this(settings, counters, inFlight, settings.retry().maxAttempts());
+    }
+
+    /** A retrier whose attempts are cut to {@code maxAttempts} (0: no limit), to fit a deadline. */
+    Retrier(PipelineSettings settings, Counters counters, InFlight inFlight, int maxAttempts) {
+        Backoff retry = settings.retry();
+        this.backoff = new Backoff(retry.initialDelay(), retry.maxDelay(), maxAttempts);
         this.counters = counters;
         this.listener = settings.listener();
         this.inFlight = inFlight;

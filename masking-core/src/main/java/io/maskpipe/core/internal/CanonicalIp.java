@@ -6,7 +6,9 @@ package io.maskpipe.core.internal;
  *
  * <p>Accepted: an IPv4 dotted quad with parts 0 to 255 and no leading zeros (which some parsers read as octal, so
  * {@code 010.0.0.1} is refused as ambiguous); an IPv6 address in any RFC 4291 section 2.2 text form, including
- * {@code ::} and an IPv4 tail. Refused: zone ids ({@code %eth0}), brackets, prefixes ({@code /64}), host names.
+ * {@code ::} and an IPv4 tail. Only ASCII digits and letters count: digits of other scripts (fullwidth U+FF10 to
+ * U+FF19, Arabic-Indic U+0660 to U+0669) are refused, as are zone ids ({@code %eth0}), brackets, prefixes
+ * ({@code /64}) and host names.
  */
 public final class CanonicalIp {
     private CanonicalIp() {
@@ -71,8 +73,8 @@ public final class CanonicalIp {
             }
             int start = i;
             int group = 0;
-            while (i < n && i - start < 5 && Character.digit(text.charAt(i), 16) >= 0) {
-                group = group << 4 | Character.digit(text.charAt(i), 16);
+            while (i < n && i - start < 5 && hexDigit(text.charAt(i)) >= 0) {
+                group = group << 4 | hexDigit(text.charAt(i));
                 i++;
             }
             if (i < n && text.charAt(i) == '.') { // an IPv4 tail takes the last two groups
@@ -116,6 +118,21 @@ public final class CanonicalIp {
         System.arraycopy(groups, 0, full, 0, gap);
         System.arraycopy(groups, gap, full, 8 - (count - gap), count - gap);
         return full;
+    }
+
+    /**
+     * Returns the value of an ASCII hex digit ({@code 0-9}, {@code a-f}, {@code A-F}), or -1. Not
+     * {@link Character#digit(char, int)}, which also reads fullwidth and other scripts' digits: {@code 2001::1}
+     * written with fullwidth digits (U+FF10 to U+FF19) must be refused, not masked as its ASCII twin.
+     */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 
     /** Formats eight groups per RFC 5952 section 4 (and section 5 for IPv4-mapped addresses). */

@@ -19,6 +19,7 @@ public record KeyId(String value) {
     /**
      * Checks the id's shape.
      *
+     * @param value the id's text
      * @throws IllegalArgumentException when it is empty, longer than 32 characters or holds other characters
      */
     public KeyId {

@@ -23,7 +23,14 @@ import java.util.Set;
  * commas or line breaks: {@code <id>:<base64 key>} for each key and {@code primary=<id>} naming the primary key
  * (which may be left out when there is one key). Base64 may be standard or URL-safe, padded or not. Blank entries
  * and lines starting with {@code #} are skipped. In an environment variable:
- * <pre>{@code MASKPIPE_KEYS=k1:3q2+7w...=,k2:AAECAw...=,primary=k2}</pre>
+ * <pre>MASKPIPE_KEYS=k1:3q2+7w...=,k2:AAECAw...=,primary=k2</pre>
+ *
+ * <p>Read the ring once at start-up and build the maskers from it:
+ * <pre>{@code
+ * Keyring keyring = Keyring.fromFile(keysFile);   // or Keyring.fromEnvironment("MASKPIPE_KEYS")
+ * Masker hmac = Maskers.hmac(keyring);            // masks with the primary key
+ * Tokenizer tokens = Maskers.tokenize(keyring);   // reveals the tokens of every key in the ring
+ * }</pre>
  *
  * <p>Security: the ring's {@code toString()} and every exception it throws show key ids, the primary and lengths,
  * never key bytes. Immutable and thread-safe.

@@ -14,6 +14,7 @@ import java.util.Objects;
 public final class InvalidValueException extends MaskpipeException {
     private static final long serialVersionUID = 1L;
 
+    /** The rule the value breaks, worded without the value. */
     private final String rule;
 
     /**

@@ -37,7 +37,11 @@ public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
      * @param record the record
      */
     record Accepted(Record record) implements Outcome {
-        /** Checks the component. */
+        /**
+         * Checks the component.
+         *
+         * @param record the record
+         */
         public Accepted {
             Objects.requireNonNull(record, "record");
         }
@@ -49,7 +53,11 @@ public sealed interface Outcome permits Outcome.Accepted, Outcome.Rejected {
      * @param rejection why
      */
     record Rejected(Rejection rejection) implements Outcome {
-        /** Checks the component. */
+        /**
+         * Checks the component.
+         *
+         * @param rejection why
+         */
         public Rejected {
             Objects.requireNonNull(rejection, "rejection");
         }

@@ -109,7 +109,11 @@ public sealed interface Value permits Value.Text, Value.Number, Value.Bool, Valu
      * @param text the text
      */
     record Text(String text) implements Value {
-        /** Checks the component. */
+        /**
+         * Checks the component.
+         *
+         * @param text the text
+         */
         public Text {
             Objects.requireNonNull(text, "text");
         }
@@ -134,7 +138,11 @@ public sealed interface Value permits Value.Text, Value.Number, Value.Bool, Valu
         /** Beyond this many zeros before or after the digits, {@link #toPlainText()} keeps the exponent. */
         public static final int PLAIN_DIGITS_LIMIT = 1000;
 
-        /** Checks the component. */
+        /**
+         * Checks the component.
+         *
+         * @param number the number
+         */
         public Number {
             Objects.requireNonNull(number, "number");
         }
@@ -219,7 +227,11 @@ public sealed interface Value permits Value.Text, Value.Number, Value.Bool, Valu
      * @param elements the elements
      */
     record Array(List<Value> elements) implements Value {
-        /** Copies the elements. */
+        /**
+         * Copies the elements.
+         *
+         * @param elements the elements
+         */
         public Array {
             elements = List.copyOf(elements);
         }

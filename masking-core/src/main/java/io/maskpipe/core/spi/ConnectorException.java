@@ -32,6 +32,7 @@ public abstract class ConnectorException extends MaskpipeException {
         SETUP
     }
 
+    /** What kind of failure it is. */
     private final Kind kind;
 
     /**

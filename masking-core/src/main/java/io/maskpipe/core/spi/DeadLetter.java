@@ -12,7 +12,12 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public record DeadLetter(Delivery delivery, Rejection rejection) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param delivery the rejected message
+     * @param rejection why it was rejected
+     */
     public DeadLetter {
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(rejection, "rejection");

@@ -46,6 +46,18 @@ class CanonicalIpTest {
         assertThat(CanonicalIp.canonicalOrNull(text)).isNull();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "\uff12\uff10\uff10\uff11:db8::\uff11", // fullwidth digits
+        "2001:db8::\uff11",
+        "\u0662\u0660\u0660\u0661:db8::\u0661", // Arabic-Indic digits
+        "2001:db8::\u06f1", // extended Arabic-Indic
+        "2001:\uff44\uff42\uff18::1", // fullwidth letters
+        "::ffff:\uff11.2.3.4", "\uff12\uff10\uff13.0.113.7", "1.2.3.\u0664", "2001:db8::\u0967"})
+    void canonical_nonAsciiDigits_areRefusedNotReadAsTheirAsciiTwin(String text) {
+        assertThat(CanonicalIp.canonicalOrNull(text)).isNull();
+    }
+
     /** The JDK's reading of an IP literal (no name lookup happens for literals). */
     private static byte[] address(String literal) {
         try {

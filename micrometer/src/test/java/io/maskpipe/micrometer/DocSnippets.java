@@ -1,6 +1,4 @@
-package io.maskpipe.sqs;
-
-import static org.assertj.core.api.Assertions.assertThat;
+package io.maskpipe.micrometer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,18 +14,20 @@ import org.assertj.core.api.SoftAssertions;
 
 /**
  * Reads what the docs show, so that tests run it as written (STYLE.md section 9): the marked regions of a test's
- * source, and the code blocks of the page or javadoc that quotes each. The same mechanism as sink-postgres's
- * {@code DocSnippets}, for this module's pages and javadoc.
+ * source, the code blocks of the pages or javadoc that quote each, and the meter table of docs/pipeline.md. The same
+ * mechanism as pipeline-sqs's {@code DocSnippets}, except that one region may be quoted by several files.
  *
- * <p>A test marks a quoted region with {@code // --- <file>: <name> ---} and {@code // --- end ---}, where the file
- * is relative to the repository's root ({@code docs/sqs.md}, or a main source whose javadoc quotes it in a
- * {@code <pre>{@code ...}</pre>} block). Paths resolve from the module's directory, where Surefire runs the tests.
+ * <p>A test marks a quoted region with {@code // --- <file>[, <file>...]: <name> ---} and {@code // --- end ---},
+ * where each file is relative to the repository's root ({@code docs/pipeline.md}, or a main source whose javadoc
+ * quotes it in a {@code <pre>{@code ...}</pre>} block). Paths resolve from the module's directory, where Surefire
+ * runs the tests.
  */
 final class DocSnippets {
     private static final Path ROOT = Path.of("..");
-    private static final String MODULE = "pipeline-sqs";
+    private static final String MODULE = "micrometer";
     private static final Pattern REGION = Pattern.compile(
-            "(?m)^[ \\t]*// --- (\\S+): ([^\\n]+?) ---\\n(.*?)^[ \\t]*// --- end ---$", Pattern.DOTALL);
+            "(?m)^[ \\t]*// --- ([^\\s,:]+(?:, [^\\s,:]+)*): ([^\\n]+?) ---\\n(.*?)^[ \\t]*// --- end ---$",
+            Pattern.DOTALL);
     private static final Pattern JAVA_BLOCK = Pattern.compile("(?m)^([ \\t]*)```java\\n(.*?)^\\1```$", Pattern.DOTALL);
     private static final Pattern JAVADOC_BLOCK = Pattern.compile("<pre>\\{@code\\n(.*?)^[ \\t]*\\* \\}</pre>",
             Pattern.DOTALL | Pattern.MULTILINE);
@@ -35,8 +35,8 @@ final class DocSnippets {
     private DocSnippets() {
     }
 
-    /** A marked region of a test: the file that quotes it, its name, and its code, indentation removed. */
-    record Region(String file, String name, String code) {
+    /** A marked region of a test: the files that quote it, its name, and its code, indentation removed. */
+    record Region(List<String> files, String name, String code) {
     }
 
     static String read(String file) {
@@ -53,21 +53,23 @@ final class DocSnippets {
         Matcher region = REGION.matcher(source);
         List<Region> regions = new ArrayList<>();
         while (region.find()) {
-            regions.add(new Region(region.group(1), region.group(2), dedent(region.group(3))));
+            regions.add(new Region(List.of(region.group(1).split(", ")), region.group(2), dedent(region.group(3))));
         }
         return regions;
     }
 
     /**
-     * Asserts that every marked region of a test's source is, indentation aside, one of the code blocks of the file
+     * Asserts that every marked region of a test's source is, indentation aside, one of the code blocks of each file
      * its marker names: a {@code ```java} block of a page, or a {@code <pre>{@code ...}</pre>} block of a javadoc.
      */
     static void assertQuoted(Class<?> test) {
         List<Region> regions = regions(test);
         SoftAssertions softly = new SoftAssertions();
         for (Region region : regions) {
-            softly.assertThat(codeBlocks(region.file())).as("code blocks of %s, one quoting %s '%s'", region.file(),
-                    test.getSimpleName(), region.name()).contains(region.code());
+            for (String file : region.files()) {
+                softly.assertThat(codeBlocks(file)).as("code blocks of %s, one quoting %s '%s'", file,
+                        test.getSimpleName(), region.name()).contains(region.code());
+            }
         }
         softly.assertThat(regions).as("marked regions in %s", test.getSimpleName()).isNotEmpty();
         softly.assertAll();
@@ -84,13 +86,45 @@ final class DocSnippets {
         }
         SoftAssertions softly = new SoftAssertions();
         for (String file : mainSources()) {
-            List<String> quoted = regions.stream().filter(r -> r.file().equals(file)).map(Region::code).toList();
+            List<String> quoted = regions.stream().filter(r -> r.files().contains(file)).map(Region::code).toList();
             for (String block : codeBlocks(file)) {
                 softly.assertThat(quoted).as("test regions marked '%s' (javadoc example:%n%s)", file, block)
                         .contains(block);
             }
         }
         softly.assertAll();
+    }
+
+    /**
+     * Returns the rows of the first table under a page's heading, each row's cells trimmed, header and rule left
+     * out.
+     */
+    static List<List<String>> table(String file, String heading) {
+        String page = read(file);
+        int start = page.indexOf("\n" + heading + "\n");
+        if (start < 0) {
+            throw new AssertionError(file + " has no heading '" + heading + "'");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        boolean inTable = false;
+        for (String line : page.substring(start + heading.length() + 2).lines().toList()) {
+            if (line.startsWith("#")) {
+                break;
+            }
+            if (!line.startsWith("|")) {
+                if (inTable) {
+                    break;
+                }
+                continue;
+            }
+            inTable = true;
+            List<String> cells = Stream.of(line.substring(1, line.length() - 1).split("\\|")).map(String::strip)
+                    .toList();
+            if (!cells.get(0).startsWith("---")) {
+                rows.add(cells);
+            }
+        }
+        return rows.isEmpty() ? rows : rows.subList(1, rows.size());
     }
 
     private static List<String> mainSources() {
