@@ -149,23 +149,29 @@ public final class DocSnippets {
     public void assertQuoted(Class<?>... tests) {
         Collection<String> problems = new LinkedHashSet<>();
         for (Class<?> test : tests) {
-            checkQuoted(test.getSimpleName(), files.testSource(test), problems);
+            if (checkQuoted(test.getSimpleName(), files.testSource(test), problems) == 0) {
+                problems.add(test.getSimpleName() + " has no marked region");
+            }
         }
         fail(problems);
     }
 
     /**
-     * Asserts, as {@link #assertQuoted(Class...)} does for test classes, that each source has marked regions, every
-     * one quoted by the files its marker names: for sources that are not test classes, such as a program the tests
-     * compile on their own.
+     * Asserts, as {@link #assertQuoted(Class...)} does for test classes, that every marked region of the sources is
+     * quoted by the files its marker names, and that the sources mark at least one region between them: for the
+     * sources of a program the tests compile on their own, not all of which need be quoted.
      *
      * @param sources the sources, relative to this module's directory or absolute
      * @throws AssertionError listing every region that no block of its file quotes
      */
     public void assertSourcesQuoted(List<Path> sources) {
         Collection<String> problems = new LinkedHashSet<>();
+        int regions = 0;
         for (Path source : sources) {
-            checkQuoted(source.getFileName().toString().replaceFirst("\\.java$", ""), source, problems);
+            regions += checkQuoted(source.getFileName().toString().replaceFirst("\\.java$", ""), source, problems);
+        }
+        if (regions == 0) {
+            problems.add("none of " + sources + " has a marked region");
         }
         fail(problems);
     }
@@ -206,11 +212,9 @@ public final class DocSnippets {
         fail(problems);
     }
 
-    private void checkQuoted(String name, Path source, Collection<String> problems) {
+    /** Checks the regions of a source; returns how many it marks. */
+    private int checkQuoted(String name, Path source, Collection<String> problems) {
         List<Region> regions = regionsOf(source);
-        if (regions.isEmpty()) {
-            problems.add(name + " has no marked region");
-        }
         String text = "\n" + files.read(source);
         for (Region region : regions) {
             if (!files.exists(region.file())) {
@@ -238,6 +242,7 @@ public final class DocSnippets {
                 }
             }
         }
+        return regions.size();
     }
 
     private List<Region> regionsOf(Path source) {

@@ -139,7 +139,7 @@ class DocSnippetsTest {
     }
 
     @Test
-    void assertSourcesQuoted_sourceOutsideTheTests_isCheckedAsATestIs() throws IOException {
+    void assertSourcesQuoted_programSources_checkedTogetherAsATestIs() throws IOException {
         write("docs/page.md", "```java\n" + RUN + "```\n");
         write("app/src/test/program/App.java", test("docs/page.md", RUN));
         write("app/src/test/program/Other.java", "class Other {\n}\n");
@@ -148,8 +148,10 @@ class DocSnippetsTest {
 
         assertThatCode(() -> app.assertSourcesQuoted(List.of(Path.of("src/test/program/App.java"))))
                 .doesNotThrowAnyException();
+        assertThatCode(() -> app.assertSourcesQuoted(List.of(Path.of("src/test/program/App.java"),
+                Path.of("src/test/program/Other.java")))).doesNotThrowAnyException();
         assertThatThrownBy(() -> app.assertSourcesQuoted(List.of(root.resolve("app/src/test/program/Other.java"))))
-                .hasMessageContaining("Other has no marked region");
+                .hasMessageContaining("Other.java] has a marked region");
     }
 
     @Test
