@@ -1,9 +1,5 @@
 package io.maskpipe.doccheck;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +8,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Keeps what the docs show in step with tests that run it (STYLE.md section 9): the one mechanism every module's
@@ -21,13 +16,17 @@ import java.util.stream.Stream;
  * <p>A test marks the code it runs with {@code // --- <file>: <name> ---} and {@code // --- end ---}, where the file is
  * relative to the repository's root: a page ({@code docs/sqs.md}), whose {@code ```java} blocks are compared, or a
  * main source ({@code pipeline-sqs/src/main/java/io/maskpipe/sqs/SqsSource.java}), whose javadoc
- * {@code <pre>{@code ...}</pre>} blocks are compared. Indentation and javadoc's leading {@code *} aside, a region
- * and the block quoting it must be the same text.
+ * {@code <pre>{@code ...}</pre>} blocks are compared. A region quoted by several files names them all, separated by
+ * {@code ", "}. Indentation and javadoc's leading {@code *} aside, a region and the block quoting it must be the
+ * same text; a page's block may also open with import lines and a blank line, when each of those imports is one of
+ * the marking source's and names a type the region uses.
  *
  * <p>A module's tests call {@code DocSnippets.forThisModule().assertQuoted(SomeExamplesTest.class)} for the regions
- * of its tests, and {@code assertJavadocExamplesQuoted(SomeType.class, ...)} for the javadoc of its main sources,
- * naming the types whose javadoc must show an example. A javadoc example may be run by a test of another module
- * (where the types it needs are), so the regions are looked for in every module's tests.
+ * of its tests ({@link #assertSourcesQuoted} for sources that are not test classes), and
+ * {@code assertJavadocExamplesQuoted(SomeType.class, ...)} for the javadoc of its main sources, naming the types
+ * whose javadoc must show an example. A javadoc example may be run by a test of another module (where the types it
+ * needs are), so the regions are looked for in every module's tests. A test that runs what a page shows without a
+ * region (a whole file, a SQL script, a table) reads it with {@link #block} or {@link #table}.
  *
  * <p>Failures are {@link AssertionError}s listing every mismatch at once. Depends on the JDK alone.
  *
@@ -35,18 +34,13 @@ import java.util.stream.Stream;
  */
 public final class DocSnippets {
     private static final Pattern REGION = Pattern.compile(
-            "(?m)^[ \\t]*// --- (\\S+): ([^\\n]+?) ---\\n(.*?)^[ \\t]*// --- end ---$", Pattern.DOTALL);
-    private static final Pattern PAGE_BLOCK = Pattern.compile("(?m)^([ \\t]*)```java\\n(.*?)^\\1```$", Pattern.DOTALL);
-    private static final Pattern JAVADOC_BLOCK = Pattern.compile("<pre>\\{@code\\n(.*?)^[ \\t]*\\* \\}</pre>",
-            Pattern.DOTALL | Pattern.MULTILINE);
-    private static final String JAVADOC_OPENING = "<pre>{@code";
+            "(?m)^[ \\t]*// --- ([^\\s,:]+(?:, [^\\s,:]+)*): ([^\\n]+?) ---\\n(.*?)^[ \\t]*// --- end ---$",
+            Pattern.DOTALL);
 
-    private final Path root;
-    private final Path module;
+    private final Repository files;
 
-    private DocSnippets(Path root, Path module) {
-        this.root = root;
-        this.module = module;
+    private DocSnippets(Repository files) {
+        this.files = files;
     }
 
     /**
@@ -56,22 +50,17 @@ public final class DocSnippets {
      * @return the checks for this module
      */
     public static DocSnippets forThisModule() {
-        Path module = Path.of("").toAbsolutePath().normalize();
-        for (Path dir = module; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("mvnw"))) {
-                return new DocSnippets(dir, module);
-            }
-        }
-        throw new IllegalStateException("no repository root (a directory with mvnw) above " + module);
+        return new DocSnippets(Repository.ofWorkingDirectory());
     }
 
     /** A repository at {@code root} and one of its modules: for the mechanism's own tests. */
     static DocSnippets of(Path root, String module) {
-        return new DocSnippets(root, root.resolve(module));
+        return new DocSnippets(new Repository(root, root.resolve(module)));
     }
 
     /**
-     * A marked region of a test: the file that quotes it, its name, and its code with the indentation removed.
+     * A marked region of a test: the file that quotes it, its name, and its code with the indentation removed. A
+     * region whose marker names several files is one region per file.
      *
      * @param file the quoting file, relative to the repository's root
      * @param name the region's name
@@ -100,7 +89,44 @@ public final class DocSnippets {
      * @return the file's text, UTF-8
      */
     public String read(String file) {
-        return read(root.resolve(file));
+        return files.read(file);
+    }
+
+    /**
+     * Returns the one fenced block of a language on a page that contains a text, its indentation removed: for tests
+     * that run what a page shows as a whole (a pom, a class, a SQL script).
+     *
+     * @param file the page, from the repository's root
+     * @param language the block's language, as after its opening fence ({@code sql}, {@code xml})
+     * @param containing text that singles the block out
+     * @return the block's text, ending with a newline
+     * @throws AssertionError unless exactly one such block contains the text
+     */
+    public String block(String file, String language, String containing) {
+        List<String> found = CodeBlocks.fenced(read(file), language).stream().filter(b -> b.contains(containing))
+                .toList();
+        if (found.size() != 1) {
+            throw new AssertionError(String.format("%d ```%s blocks of %s contain '%s', not 1", found.size(),
+                    language, file, containing));
+        }
+        return found.get(0);
+    }
+
+    /**
+     * Returns the rows of the first table under a heading of a page, each row's cells trimmed, the header row and
+     * the rule left out.
+     *
+     * @param file the page, from the repository's root
+     * @param heading the heading's whole line, such as {@code ## Metrics}
+     * @return the table's rows, empty if the heading has no table
+     * @throws AssertionError if the page has no such heading
+     */
+    public List<List<String>> table(String file, String heading) {
+        List<List<String>> rows = CodeBlocks.table(read(file), heading);
+        if (rows == null) {
+            throw new AssertionError(file + " has no heading '" + heading + "'");
+        }
+        return rows;
     }
 
     /**
@@ -110,12 +136,12 @@ public final class DocSnippets {
      * @return its regions
      */
     public List<Region> regions(Class<?> test) {
-        return regionsOf(module.resolve("src/test/java/" + test.getName().replace('.', '/') + ".java"));
+        return regionsOf(files.testSource(test));
     }
 
     /**
      * Asserts that each test has marked regions and that every one of them is, indentation aside, one of the code
-     * blocks of the file its marker names.
+     * blocks of each file its marker names.
      *
      * @param tests test classes of this module
      * @throws AssertionError listing every region that no block of its file quotes
@@ -123,19 +149,29 @@ public final class DocSnippets {
     public void assertQuoted(Class<?>... tests) {
         Collection<String> problems = new LinkedHashSet<>();
         for (Class<?> test : tests) {
-            List<Region> regions = regions(test);
-            if (regions.isEmpty()) {
+            if (checkQuoted(test.getSimpleName(), files.testSource(test), problems) == 0) {
                 problems.add(test.getSimpleName() + " has no marked region");
             }
-            for (Region region : regions) {
-                if (!Files.isRegularFile(root.resolve(region.file()))) {
-                    problems.add(String.format("%s '%s' names %s, which does not exist", test.getSimpleName(),
-                            region.name(), region.file()));
-                } else if (!codeBlocks(region.file(), problems).contains(region.code())) {
-                    problems.add(String.format("no code block of %s quotes %s '%s':%n%s", region.file(),
-                            test.getSimpleName(), region.name(), region.code()));
-                }
-            }
+        }
+        fail(problems);
+    }
+
+    /**
+     * Asserts, as {@link #assertQuoted(Class...)} does for test classes, that every marked region of the sources is
+     * quoted by the files its marker names, and that the sources mark at least one region between them: for the
+     * sources of a program the tests compile on their own, not all of which need be quoted.
+     *
+     * @param sources the sources, relative to this module's directory or absolute
+     * @throws AssertionError listing every region that no block of its file quotes
+     */
+    public void assertSourcesQuoted(List<Path> sources) {
+        Collection<String> problems = new LinkedHashSet<>();
+        int regions = 0;
+        for (Path source : sources) {
+            regions += checkQuoted(source.getFileName().toString().replaceFirst("\\.java$", ""), source, problems);
+        }
+        if (regions == 0) {
+            problems.add("none of " + sources + " has a marked region");
         }
         fail(problems);
     }
@@ -149,9 +185,9 @@ public final class DocSnippets {
      * @throws AssertionError listing every block, region or type out of step
      */
     public void assertJavadocExamplesQuoted(Class<?>... typesWithExamples) {
-        List<Region> regions = testSources().stream().flatMap(f -> regionsOf(f).stream()).toList();
+        List<Region> regions = files.testSources().stream().flatMap(f -> regionsOf(f).stream()).toList();
         Collection<String> problems = new LinkedHashSet<>();
-        for (String file : mainSources()) {
+        for (String file : files.mainSources()) {
             List<String> blocks = codeBlocks(file, problems);
             List<Region> quoted = regions.stream().filter(r -> r.file().equals(file)).toList();
             for (String block : blocks) {
@@ -168,7 +204,7 @@ public final class DocSnippets {
             }
         }
         for (Class<?> type : typesWithExamples) {
-            String file = relative(module.resolve("src/main/java/" + type.getName().replace('.', '/') + ".java"));
+            String file = files.mainSource(type);
             if (codeBlocks(file, new ArrayList<>()).isEmpty()) {
                 problems.add(file + " shows no javadoc example");
             }
@@ -176,11 +212,46 @@ public final class DocSnippets {
         fail(problems);
     }
 
-    private List<Region> regionsOf(Path testSource) {
-        Matcher region = REGION.matcher(read(testSource));
+    /** Checks the regions of a source; returns how many it marks. */
+    private int checkQuoted(String name, Path source, Collection<String> problems) {
+        List<Region> regions = regionsOf(source);
+        String text = "\n" + files.read(source);
+        for (Region region : regions) {
+            if (!files.exists(region.file())) {
+                problems.add(String.format("%s '%s' names %s, which does not exist", name, region.name(),
+                        region.file()));
+                continue;
+            }
+            List<String> blocks = codeBlocks(region.file(), problems);
+            if (blocks.contains(region.code())) {
+                continue;
+            }
+            List<String> withImports = blocks.stream().filter(b -> !region.file().endsWith(".java")
+                    && CodeBlocks.afterImports(b).equals(region.code())).toList();
+            if (withImports.isEmpty()) {
+                problems.add(String.format("no code block of %s quotes %s '%s':%n%s", region.file(), name,
+                        region.name(), region.code()));
+            }
+            for (String line : withImports.stream().flatMap(b -> CodeBlocks.imports(b).stream()).toList()) {
+                if (!text.contains("\n" + line + "\n")) {
+                    problems.add(String.format("the block of %s quoting %s '%s' has '%s', which %s does not import",
+                            region.file(), name, region.name(), line, name));
+                } else if (!CodeBlocks.usedBy(line, region.code())) {
+                    problems.add(String.format("the block of %s quoting %s '%s' has '%s', which the region does"
+                            + " not use", region.file(), name, region.name(), line));
+                }
+            }
+        }
+        return regions.size();
+    }
+
+    private List<Region> regionsOf(Path source) {
+        Matcher region = REGION.matcher(files.read(source));
         List<Region> regions = new ArrayList<>();
         while (region.find()) {
-            regions.add(new Region(region.group(1), region.group(2), dedent(region.group(3))));
+            for (String file : region.group(1).split(", ")) {
+                regions.add(new Region(file, region.group(2), CodeBlocks.dedent(region.group(3))));
+            }
         }
         return regions;
     }
@@ -188,70 +259,17 @@ public final class DocSnippets {
     /** The code blocks of a page or a main source; a javadoc example that cannot be read is a problem. */
     private List<String> codeBlocks(String file, Collection<String> problems) {
         String text = read(file);
-        boolean javadoc = file.endsWith(".java");
-        Matcher block = (javadoc ? JAVADOC_BLOCK : PAGE_BLOCK).matcher(text);
-        List<String> blocks = new ArrayList<>();
-        while (block.find()) {
-            String code = block.group(javadoc ? 1 : 2);
-            blocks.add(dedent(javadoc ? code.replaceAll("(?m)^[ \\t]*\\* ?", "") : code));
+        if (!file.endsWith(".java")) {
+            return CodeBlocks.fenced(text, "java");
         }
-        if (javadoc) {
-            int openings = text.split(Pattern.quote(JAVADOC_OPENING), -1).length - 1;
-            if (openings != blocks.size()) {
-                problems.add(String.format("%s: %d of its %d javadoc examples do not open with a line ending in '%s'"
-                        + " and close with a line '* }</pre>'", file, openings - blocks.size(), openings,
-                        JAVADOC_OPENING));
-            }
+        List<String> blocks = CodeBlocks.javadoc(text);
+        int openings = CodeBlocks.javadocOpenings(text);
+        if (openings != blocks.size()) {
+            problems.add(String.format("%s: %d of its %d javadoc examples do not open with a line ending in '%s'"
+                    + " and close with a line '* }</pre>'", file, openings - blocks.size(), openings,
+                    CodeBlocks.JAVADOC_OPENING));
         }
         return blocks;
-    }
-
-    private List<String> mainSources() {
-        return javaFiles(module.resolve("src/main/java")).stream().map(this::relative).toList();
-    }
-
-    /** The test sources of every module of the repository: a region may run where its dependencies are. */
-    private List<Path> testSources() {
-        try (Stream<Path> modules = Files.list(root)) {
-            return modules.map(m -> m.resolve("src/test/java")).filter(Files::isDirectory)
-                    .flatMap(dir -> javaFiles(dir).stream()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Path> javaFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private String relative(Path file) {
-        return root.relativize(file).toString().replace('\\', '/');
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String dedent(String text) {
-        List<String> lines = text.lines().toList();
-        int margin = lines.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
-                .min().orElse(0);
-        StringBuilder out = new StringBuilder();
-        for (String line : lines) {
-            out.append(line.isBlank() ? "" : line.substring(margin)).append('\n');
-        }
-        return out.toString();
     }
 
     private static void fail(Collection<String> problems) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +102,81 @@ class DocSnippetsTest {
         write("app/" + TEST, "class DocSnippetsTest {\n}\n");
         assertThatThrownBy(() -> DocSnippets.of(root, "app").assertQuoted(DocSnippetsTest.class))
                 .hasMessageContaining("DocSnippetsTest has no marked region");
+    }
+
+    @Test
+    void assertQuoted_regionMarkedForAPageAndAJavadoc_checksBoth() throws IOException {
+        write("docs/page.md", "```java\n" + RUN + "```\n");
+        write(TYPE, javadoc(RUN.replace("10.0.0.1", "10.0.0.2")));
+        write("app/" + TEST, test("docs/page.md, " + TYPE, RUN));
+
+        assertThat(DocSnippets.of(root, "app").regions(DocSnippetsTest.class)).extracting(DocSnippets.Region::file)
+                .containsExactly("docs/page.md", TYPE);
+        assertThatThrownBy(() -> DocSnippets.of(root, "app").assertQuoted(DocSnippetsTest.class))
+                .hasMessageStartingWith("1 doc example(s)")
+                .hasMessageContaining("no code block of " + TYPE + " quotes DocSnippetsTest 'example'");
+        write(TYPE, javadoc(RUN));
+        assertThatCode(() -> DocSnippets.of(root, "lib").assertJavadocExamplesQuoted(DocSnippets.class))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void assertQuoted_pageBlockOpeningWithTheTestsImports_passesAndChecksEachImport() throws IOException {
+        String imports = "import io.maskpipe.core.Maskers;\nimport io.maskpipe.core.Masker;\n\n";
+        write("docs/page.md", "```java\n" + imports + RUN + "```\n");
+        write("app/" + TEST, imports + test("docs/page.md", RUN));
+        assertThatCode(() -> DocSnippets.of(root, "app").assertQuoted(DocSnippetsTest.class))
+                .doesNotThrowAnyException();
+
+        String list = "import java.util.List;\n";
+        write("docs/page.md", "```java\n" + list + "import io.maskpipe.core.Masker;\n\n" + RUN + "```\n");
+        write("app/" + TEST, list + imports + test("docs/page.md", RUN));
+        assertThatThrownBy(() -> DocSnippets.of(root, "app").assertQuoted(DocSnippetsTest.class))
+                .hasMessageContaining("has 'import java.util.List;', which the region does not use");
+        write("app/" + TEST, test("docs/page.md", RUN));
+        assertThatThrownBy(() -> DocSnippets.of(root, "app").assertQuoted(DocSnippetsTest.class))
+                .hasMessageContaining("has 'import io.maskpipe.core.Masker;', which DocSnippetsTest does not import");
+    }
+
+    @Test
+    void assertSourcesQuoted_programSources_checkedTogetherAsATestIs() throws IOException {
+        write("docs/page.md", "```java\n" + RUN + "```\n");
+        write("app/src/test/program/App.java", test("docs/page.md", RUN));
+        write("app/src/test/program/Other.java", "class Other {\n}\n");
+
+        DocSnippets app = DocSnippets.of(root, "app");
+
+        assertThatCode(() -> app.assertSourcesQuoted(List.of(Path.of("src/test/program/App.java"))))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> app.assertSourcesQuoted(List.of(Path.of("src/test/program/App.java"),
+                Path.of("src/test/program/Other.java")))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> app.assertSourcesQuoted(List.of(root.resolve("app/src/test/program/Other.java"))))
+                .hasMessageContaining("Other.java] has a marked region");
+    }
+
+    @Test
+    void block_oneBlockOfTheLanguageHoldsTheText_returnsItDedented() throws IOException {
+        write("docs/page.md", "```sql\nSELECT 1;\n```\n\n1. Then:\n   ```sql\n   DELETE FROM t;\n   ```\n"
+                + "```java\nDELETE\n```\n");
+        DocSnippets docs = DocSnippets.of(root, "app");
+
+        assertThat(docs.block("docs/page.md", "sql", "DELETE")).isEqualTo("DELETE FROM t;\n");
+        assertThatThrownBy(() -> docs.block("docs/page.md", "sql", "UPDATE")).isInstanceOf(AssertionError.class)
+                .hasMessage("0 ```sql blocks of docs/page.md contain 'UPDATE', not 1");
+        assertThatThrownBy(() -> docs.block("docs/page.md", "sql", ";"))
+                .hasMessage("2 ```sql blocks of docs/page.md contain ';', not 1");
+    }
+
+    @Test
+    void table_underAHeading_givesItsRowsWithoutHeaderAndRule() throws IOException {
+        write("docs/page.md", "# Page\n\n## Meters\n\nText.\n\n| name | type |\n|---|---|\n| `a` | counter |\n"
+                + "| `b` | gauge |\n\nAfter.\n\n| x |\n|---|\n| y |\n");
+        DocSnippets docs = DocSnippets.of(root, "app");
+
+        assertThat(docs.table("docs/page.md", "## Meters")).containsExactly(List.of("`a`", "counter"),
+                List.of("`b`", "gauge"));
+        assertThatThrownBy(() -> docs.table("docs/page.md", "## Timers")).isInstanceOf(AssertionError.class)
+                .hasMessage("docs/page.md has no heading '## Timers'");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.maskpipe.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maskpipe.doccheck.DocSnippets;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -33,20 +34,19 @@ import org.w3c.dom.Document;
  */
 class GettingStartedTest {
     private static final String PAGE = "docs/getting-started.md";
+    private static final DocSnippets DOCS = DocSnippets.forThisModule();
     private static final String PROGRAM = "com.example.LoginMasker";
 
     @TempDir
     static Path project;
-    private static String page;
     private static Document pom;
     private static XPath xpath;
 
     @BeforeAll
     static void writeTheProjectFromThePage() throws Exception {
-        page = Snippets.read(PAGE);
-        write("pom.xml", Snippets.block(page, "xml", "<artifactId>login-masker</artifactId>"));
-        write("src/main/resources/simplelogger.properties", Snippets.block(page, "properties", "simpleLogger"));
-        write("src/main/java/com/example/LoginMasker.java", Snippets.javaBlock(page, "class LoginMasker"));
+        write("pom.xml", DOCS.block(PAGE, "xml", "<artifactId>login-masker</artifactId>"));
+        write("src/main/resources/simplelogger.properties", DOCS.block(PAGE, "properties", "simpleLogger"));
+        write("src/main/java/com/example/LoginMasker.java", DOCS.block(PAGE, "java", "class LoginMasker"));
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         pom = factory.newDocumentBuilder().parse(project.resolve("pom.xml").toFile());
@@ -56,7 +56,7 @@ class GettingStartedTest {
     @Test
     void pom_fromThePage_isCompleteForJava17AndThisRelease() throws Exception {
         Document parent = DocumentBuilderFactory.newInstance().newDocumentBuilder()
-                .parse(Snippets.ROOT.resolve("pom.xml").toFile());
+                .parse(new ByteArrayInputStream(DOCS.read("pom.xml").getBytes(StandardCharsets.UTF_8)));
 
         assertThat(text("/project/properties/maven.compiler.release")).isEqualTo("17");
         String compilerPlugin = text("/project/build/plugins/plugin[artifactId='maven-compiler-plugin']/version");
@@ -98,7 +98,7 @@ class GettingStartedTest {
         try (Connection connection = DriverManager.getConnection(jdbcUrl);
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
-            statement.execute(Snippets.block(page, "sql", "CREATE TABLE IF NOT EXISTS user_logins"));
+            statement.execute(DOCS.block(PAGE, "sql", "CREATE TABLE IF NOT EXISTS user_logins"));
         }
         try (LoginQueues queues = LoginQueues.embedded()) {
             queues.send(LoginEventGenerator.seeded(11, 10).next(40));

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.maskpipe.doccheck.DocSnippets;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -212,11 +212,8 @@ class LambdaTemplateTest {
         }
     }
 
-    /** The first ```json block after the "A CloudFormation template" heading of docs/lambda.md. */
-    private static String templateText() throws IOException {
-        String doc = Files.readString(Path.of("..", "docs", "lambda.md"));
-        int heading = doc.indexOf("## A CloudFormation template");
-        int start = doc.indexOf("```json\n", heading) + "```json\n".length();
-        return doc.substring(start, doc.indexOf("\n```", start));
+    /** The CloudFormation template of docs/lambda.md, its one {@code ```json} block. */
+    private static String templateText() {
+        return DocSnippets.forThisModule().block("docs/lambda.md", "json", "\"AWSTemplateFormatVersion\"");
     }
 }

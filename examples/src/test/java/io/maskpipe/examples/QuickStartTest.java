@@ -7,6 +7,7 @@ import io.maskpipe.core.Masker;
 import io.maskpipe.core.Maskers;
 import io.maskpipe.core.Pipeline;
 import io.maskpipe.core.PipelineSummary;
+import io.maskpipe.doccheck.DocSnippets;
 import io.maskpipe.postgres.Columns;
 import io.maskpipe.postgres.PostgresSink;
 import io.maskpipe.sqs.SqsDeadLetters;
@@ -22,7 +23,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The README's quick start, compiled and run here against embedded SQS and PostgreSQL. The README's blocks are
- * copied from the marked regions below, imports included: {@link #readme_quickStart_isCopiedFromThisTest} checks it.
+ * copied from the marked regions below, the first one with the imports it needs from this test:
+ * {@link #readme_quickStart_isCopiedFromThisTest} checks it.
  */
 class QuickStartTest {
 
@@ -39,7 +41,7 @@ class QuickStartTest {
             String deadLetterQueueUrl = queues.deadLetterQueueUrl();
             String keyringText = "k1:" + java.util.Base64.getEncoder().encodeToString(ExampleHarness.KEY);
 
-            // README quick start: begin
+            // --- README.md: quick start ---
             // A local SQS (ElasticMQ, LocalStack): its endpoint, any region, any credentials.
             SqsClient sqs = SqsClient.builder()
                     .endpointOverride(URI.create(sqsEndpoint))   // e.g. http://localhost:9324
@@ -65,7 +67,7 @@ class QuickStartTest {
                             .build())
                     .run();
             sqs.close();
-            // README quick start: end
+            // --- end ---
 
             assertThat(summary.written()).isEqualTo(3);
         }
@@ -77,28 +79,20 @@ class QuickStartTest {
 
     @Test
     void quickStart_awsClient_buildsWithRegionAndTheDefaultCredentialsChain() {
-        // README quick start, AWS: begin
+        // --- README.md: quick start on AWS ---
         // On AWS: the queue's region; credentials from the SDK's default chain (environment, profile, IAM role).
         SqsClient sqs = SqsClient.builder()
                 .region(Region.EU_WEST_1)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        // README quick start, AWS: end
+        // --- end ---
 
         assertThat(sqs.serviceClientConfiguration().region()).isEqualTo(Region.EU_WEST_1);
         sqs.close();
     }
 
     @Test
-    void readme_quickStart_isCopiedFromThisTest() throws Exception {
-        String test = Snippets.read("examples/src/test/java/io/maskpipe/examples/QuickStartTest.java");
-        String readme = Snippets.read("README.md");
-
-        String main = Snippets.javaBlock(readme, "Pipeline.from(");
-        String aws = Snippets.javaBlock(readme, "Region.EU_WEST_1");
-
-        assertThat(Snippets.code(main)).isEqualTo(Snippets.region(test, "README quick start"));
-        assertThat(aws).isEqualTo(Snippets.region(test, "README quick start, AWS"));
-        Snippets.assertImportsCopiedAndUsed(main, test);
+    void readme_quickStart_isCopiedFromThisTest() {
+        DocSnippets.forThisModule().assertQuoted(QuickStartTest.class);
     }
 }

@@ -6,16 +6,22 @@ import io.maskpipe.core.Maskers;
 import io.maskpipe.core.Pipeline;
 import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.spi.Source;
+import io.maskpipe.doccheck.DocSnippets;
 import io.maskpipe.postgres.PostgresSink;
 import io.maskpipe.sqs.SqsDeadLetters;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-/** The handler example of SqsBatchHandler's javadoc and docs/lambda.md, compiled; keep the three in step. */
+/**
+ * The handler example of docs/lambda.md and of {@link SqsBatchHandler}'s javadoc, compiled: both quote the marked
+ * region word for word, which {@link #examples_markedRegion_isQuotedByThePageAndTheJavadoc} and
+ * {@link #javadocExamples_everyBlock_isCopiedFromAMarkedRegion} check.
+ */
 class SqsBatchHandlerExamplesTest {
+    private static final DocSnippets DOCS = DocSnippets.forThisModule();
 
-    // --- docs/lambda.md: handler ---
-    public static final class UserLoginsHandler extends SqsBatchHandler {
+    // --- docs/lambda.md, lambda/src/main/java/io/maskpipe/lambda/SqsBatchHandler.java: handler ---
+    public final class UserLoginsHandler extends SqsBatchHandler {
         @Override
         protected Pipeline pipeline(Source messages) {
             Keyring keyring = Keyring.fromEnvironment("MASKPIPE_KEYS");
@@ -29,6 +35,16 @@ class SqsBatchHandlerExamplesTest {
         }
     }
     // --- end ---
+
+    @Test
+    void examples_markedRegion_isQuotedByThePageAndTheJavadoc() {
+        DOCS.assertQuoted(SqsBatchHandlerExamplesTest.class);
+    }
+
+    @Test
+    void javadocExamples_everyBlock_isCopiedFromAMarkedRegion() {
+        DOCS.assertJavadocExamplesQuoted(SqsBatchHandler.class);
+    }
 
     @Test
     void example_handler_isAConcreteRequestHandler() {

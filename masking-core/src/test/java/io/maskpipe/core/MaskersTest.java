@@ -3,8 +3,13 @@ package io.maskpipe.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.maskpipe.doccheck.DocSnippets;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The built-in maskers, and the custom masker of docs/masking.md ("Writing your own masker"), whose marked region
+ * the page quotes word for word.
+ */
 class MaskersTest {
     private static final MaskContext SSN = MaskContext.forField("ssn");
 
@@ -58,12 +63,18 @@ class MaskersTest {
     }
 
     @Test
+    void docs_markedRegions_areQuotedWordForWord() {
+        DocSnippets.forThisModule().assertQuoted(MaskersTest.class);
+    }
+
+    @Test
     void customMasker_lambda_masksWithItsContext() {
-        // docs/masking.md, "Writing your own masker": keep this in step with it.
+        // --- docs/masking.md: writing your own masker ---
         Masker emailDomainOnly = (value, context) -> {
             int at = value.lastIndexOf('@');
             return at < 0 ? "" : "*@" + value.substring(at + 1);
         };
+        // --- end ---
 
         assertThat(emailDomainOnly.mask("alice@example.com", MaskContext.forField("email")))
                 .isEqualTo("*@example.com");

@@ -8,23 +8,29 @@ import io.maskpipe.doccheck.DocSnippets;
 import org.junit.jupiter.api.Test;
 
 /**
- * The maskers used as the docs use them: the examples of {@code docs/fpe.md} are copied from here, and the marked
- * region is quoted word for word by {@link Ff1Maskers}'s javadoc, which
- * {@link #javadocExamples_everyBlock_isCopiedFromAMarkedRegion} checks.
+ * The maskers used as the docs use them: the marked region is quoted word for word by the quick start of
+ * {@code docs/fpe.md} and by {@link Ff1Maskers}'s javadoc, which {@link #docs_markedRegion_isQuotedWordForWord} and
+ * {@link #javadocExamples_everyBlock_isCopiedFromAMarkedRegion} check.
  */
 class Ff1MaskersTest {
     private static final MaskContext DEVICE_ID = MaskContext.forField("device_id");
     private static final MaskContext IP = MaskContext.forField("ip");
+    private static final DocSnippets DOCS = DocSnippets.forThisModule();
+
+    @Test
+    void docs_markedRegion_isQuotedWordForWord() {
+        DOCS.assertQuoted(Ff1MaskersTest.class);
+    }
 
     @Test
     void javadocExamples_everyBlock_isCopiedFromAMarkedRegion() {
-        DocSnippets.forThisModule().assertJavadocExamplesQuoted(Ff1Maskers.class);
+        DOCS.assertJavadocExamplesQuoted(Ff1Maskers.class);
     }
 
     @Test
     void pattern_deviceId_masksDigitsKeepsDashesAndReveals() {
         Keyring ring = TestRings.k1();
-        // --- masking-fpe/src/main/java/io/maskpipe/fpe/Ff1Maskers.java: pattern ---
+        // --- docs/fpe.md, masking-fpe/src/main/java/io/maskpipe/fpe/Ff1Maskers.java: pattern ---
         Ff1Masker deviceIds = Ff1Maskers.pattern(ring, "NNN-NN-NNNN");
         String masked = deviceIds.mask("123-45-6789", MaskContext.forField("device_id"));  // "591-46-6718"
         String original = deviceIds.reveal(masked, MaskContext.forField("device_id"));     // "123-45-6789"

@@ -44,6 +44,18 @@ class MicrometerListenerTest {
                 .retry(Duration.ofMillis(1), Duration.ofMillis(5));
     }
 
+    /** Starts a run of 10 logins, one batch, into a sink that holds it; returns once it is held and counted. */
+    private RunningPipeline runHeldBy(Fixtures.GatedSink sink) {
+        InMemorySource source = InMemorySource.create();
+        for (int i = 0; i < 10; i++) {
+            source.offer(Fixtures.login(i));
+        }
+        RunningPipeline running = tenPerBatch(source).listener(MicrometerListener.of(registry)).to(sink).start();
+        Fixtures.await("the batch is in the sink and counted received", () -> sink.entered.getCount() == 0
+                && registry.get(Meters.CONSUMED).counter().count() == 10);
+        return running;
+    }
+
     static double count(MeterRegistry registry, String name, String... tags) {
         return registry.get(name).tags(PIPELINE).tags(tags).counter().count();
     }
@@ -135,13 +147,7 @@ class MicrometerListenerTest {
     void inFlight_batchHeldBySink_readsTheHeldMessagesUntilWritten() {
         // given a run whose sink holds the first batch
         Fixtures.GatedSink sink = new Fixtures.GatedSink();
-        InMemorySource source = InMemorySource.create();
-        for (int i = 0; i < 10; i++) {
-            source.offer(Fixtures.login(i));
-        }
-        RunningPipeline running = tenPerBatch(source).listener(MicrometerListener.of(registry)).to(sink).start();
-        Fixtures.await("the batch is in the sink and counted received", () -> sink.entered.getCount() == 0
-                && registry.get(Meters.CONSUMED).counter().count() == 10);
+        RunningPipeline running = runHeldBy(sink);
 
         // when held, then released by the sink
         double held = registry.get(Meters.IN_FLIGHT).gauge().value();
@@ -159,13 +165,7 @@ class MicrometerListenerTest {
     void released_stopRunsOutOfTime_countsReleasedAndNothingInFlight() {
         // given a run whose sink holds the only batch
         Fixtures.GatedSink sink = new Fixtures.GatedSink();
-        InMemorySource source = InMemorySource.create();
-        for (int i = 0; i < 10; i++) {
-            source.offer(Fixtures.login(i));
-        }
-        RunningPipeline running = tenPerBatch(source).listener(MicrometerListener.of(registry)).to(sink).start();
-        Fixtures.await("the batch is in the sink and counted received", () -> sink.entered.getCount() == 0
-                && registry.get(Meters.CONSUMED).counter().count() == 10);
+        RunningPipeline running = runHeldBy(sink);
 
         // when the stop has no time to wait for it
         PipelineSummary summary = running.stop(Duration.ZERO);

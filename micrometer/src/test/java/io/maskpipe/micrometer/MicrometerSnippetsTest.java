@@ -7,6 +7,7 @@ import io.maskpipe.core.PipelineListener;
 import io.maskpipe.core.PipelineSummary;
 import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.doccheck.DocSnippets;
 import io.maskpipe.testing.InMemoryDeadLetters;
 import io.maskpipe.testing.InMemorySink;
 import io.maskpipe.testing.InMemorySource;
@@ -34,15 +35,16 @@ import org.junit.jupiter.api.Test;
  */
 class MicrometerSnippetsTest {
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
+    private static final DocSnippets DOCS = DocSnippets.forThisModule();
 
     @Test
     void examples_markedRegions_areQuotedWordForWord() {
-        DocSnippets.assertQuoted(MicrometerSnippetsTest.class);
+        DOCS.assertQuoted(MicrometerSnippetsTest.class);
     }
 
     @Test
     void javadocExamples_everyBlock_isCopiedFromAMarkedRegion() {
-        DocSnippets.assertJavadocExamplesQuoted(MicrometerSnippetsTest.class);
+        DOCS.assertJavadocExamplesQuoted(MicrometerListener.class);
     }
 
     /** Runs the page's wiring on a queue with every kind of event; returns the registry it recorded into. */
@@ -101,7 +103,7 @@ class MicrometerSnippetsTest {
         MeterRegistry registry = wiredRun();
         Map<String, Meter.Id> registered = new LinkedHashMap<>();
         registry.getMeters().forEach(meter -> registered.putIfAbsent(meter.getId().getName(), meter.getId()));
-        List<List<String>> table = DocSnippets.table("docs/pipeline.md", "## Metrics");
+        List<List<String>> table = DOCS.table("docs/pipeline.md", "## Metrics");
 
         // then each row is one registered meter, described as it is registered
         SoftAssertions softly = new SoftAssertions();

@@ -1,7 +1,5 @@
 package io.maskpipe.postgres;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.maskpipe.doccheck.DocSnippets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,13 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The SQL the pages show, read so that tests run it as written (STYLE.md section 9). The Java examples of the pages
- * and of the javadoc are checked by the shared {@link DocSnippets}; this adds what only this module's pages have:
- * {@code ```sql} blocks and psql's {@code :'name'} variables.
+ * The SQL the pages show, read so that tests run it as written (STYLE.md section 9): the blocks come from the shared
+ * {@link DocSnippets}; this adds what only this module's pages have, psql's {@code :'name'} variables.
  */
 final class SqlBlocks {
     private static final DocSnippets DOCS = DocSnippets.forThisModule();
-    private static final Pattern SQL_BLOCK = Pattern.compile("(?m)^```sql\\n(.*?)^```$", Pattern.DOTALL);
     private static final Pattern PSQL_VARIABLE = Pattern.compile("(?<!:):'([A-Za-z_][A-Za-z0-9_]*)'");
 
     private SqlBlocks() {
@@ -24,15 +20,7 @@ final class SqlBlocks {
 
     /** Returns the one {@code ```sql} block of a page that contains the given text. */
     static String sqlBlock(String page, String containing) {
-        List<String> found = new ArrayList<>();
-        Matcher block = SQL_BLOCK.matcher(DOCS.read(page));
-        while (block.find()) {
-            if (block.group(1).contains(containing)) {
-                found.add(block.group(1));
-            }
-        }
-        assertThat(found).as("sql blocks of %s containing '%s'", page, containing).hasSize(1);
-        return found.get(0);
+        return DOCS.block(page, "sql", containing);
     }
 
     /** Splits a block into its statements, each ending with a semicolon at the end of a line. */

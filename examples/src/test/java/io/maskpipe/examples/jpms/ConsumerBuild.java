@@ -1,13 +1,11 @@
 package io.maskpipe.examples.jpms;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.maskpipe.doccheck.ModuleUnderTest;
 import io.maskpipe.postgres.PostgresSink;
 import io.maskpipe.sqs.SqsSource;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,18 +55,11 @@ final class ConsumerBuild {
     static List<Path> modulePath() {
         Set<Path> path = new LinkedHashSet<>();
         for (Class<?> library : List.of(SqsSource.class, PostgresSink.class)) {
-            Path location = location(library);
-            path.add(location);
-            Path listed = location.getParent().resolve("runtime-module-path.txt");
-            assertThat(listed).as("runtime dependencies of %s, written by its module's build (run it with -am)",
-                    location).isRegularFile();
-            for (String entry : read(listed).strip().split(File.pathSeparator)) {
-                path.add(Path.of(entry));
-            }
+            path.addAll(ModuleUnderTest.of(library).runtimeModulePath());
         }
-        path.add(location(UrlConnectionHttpClient.class));
-        path.add(location(SimpleLogger.class));
-        path.add(location(SLF4JSystemLoggerFinder.class));
+        path.add(ModuleUnderTest.of(UrlConnectionHttpClient.class).classes());
+        path.add(ModuleUnderTest.of(SimpleLogger.class).classes());
+        path.add(ModuleUnderTest.of(SLF4JSystemLoggerFinder.class).classes());
         return List.copyOf(path);
     }
 
@@ -107,21 +98,5 @@ final class ConsumerBuild {
 
     static String join(List<Path> path) {
         return path.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
-    }
-
-    private static Path location(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

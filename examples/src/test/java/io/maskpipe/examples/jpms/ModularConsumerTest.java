@@ -6,6 +6,7 @@ import io.maskpipe.core.MaskContext;
 import io.maskpipe.core.Masker;
 import io.maskpipe.core.Maskers;
 import io.maskpipe.core.key.Keyring;
+import io.maskpipe.doccheck.DocSnippets;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
@@ -143,7 +144,7 @@ class ModularConsumerTest {
 
     @Test
     void gettingStarted_javaModulesSection_quotesTheConsumerAsTested() {
-        DocSnippets.assertQuoted(ConsumerBuild.sources());
+        DocSnippets.forThisModule().assertSourcesQuoted(ConsumerBuild.sources());
     }
 
     private static String json(Map<String, String> login) {
