@@ -2,11 +2,10 @@ package io.maskpipe.core;
 
 import io.maskpipe.core.engine.PipelineEngine;
 import io.maskpipe.core.engine.PipelineSettings;
-import io.maskpipe.core.engine.PipelineEngine;
-import io.maskpipe.core.engine.PipelineSettings;
 import io.maskpipe.core.engine.RunFailedException;
 import io.maskpipe.core.spi.Source;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * A runnable pipeline: receives messages from a source, applies its steps (masking first among them), writes the
@@ -100,6 +99,31 @@ public final class Pipeline {
         } catch (RunFailedException e) {
             throw new PipelineException(e.getMessage(), e.getCause());
         }
+    }
+
+    /**
+     * Runs the pipeline until the JVM is asked to shut down (SIGTERM, Ctrl-C, {@code System.exit}), then stops it
+     * gracefully: polling stops, in-flight messages are written and acknowledged within {@code grace}, what is not
+     * done by then is released to the queue, and the summary is printed to standard error (logging may already
+     * be shut down at that point) and returned. It never ends because the queue is empty, like {@link #start()}.
+     * Meant for a service's main thread under ECS, Kubernetes or systemd; choose {@code grace} a few seconds
+     * shorter than the time they allow before killing the process ({@code docs/pipeline.md}).
+     *
+     * <pre>{@code
+     * public static void main(String[] args) {
+     *     PipelineSummary summary = pipeline.runUntilShutdown(Duration.ofSeconds(25));
+     * }
+     * }</pre>
+     *
+     * <p>Interrupting the calling thread stops the run the same way and returns with the interrupt flag set.
+     *
+     * @param grace how long in-flight work may take once shutdown begins
+     * @return the final summary (the JVM may halt before the caller reads it; it was printed)
+     * @throws PipelineException when the run could not start or stopped on its own before any shutdown
+     */
+    public PipelineSummary runUntilShutdown(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
+        return GracefulStop.run(start(), grace);
     }
 
     /** Returns the settings and steps, never values. */
