@@ -2,22 +2,54 @@ package io.maskpipe.core;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
-/** {@link Pipeline#runUntilShutdown(Duration)}: a shutdown hook that stops a started run within its grace period. */
+/**
+ * The graceful stop at JVM shutdown: a hook that stops a run within its grace period and prints the summary, for
+ * {@link Pipeline#runUntilShutdown(Duration)} and for {@link PipelineStage#shutdownGrace(Duration)}.
+ */
 final class GracefulStop {
     private GracefulStop() {
     }
 
-    static PipelineSummary run(RunningPipeline running, Duration grace) {
-        AtomicReference<PipelineSummary> atShutdown = new AtomicReference<>();
+    /**
+     * Installs a hook that, once the JVM shuts down (SIGTERM, Ctrl-C, {@code System.exit}), runs {@code stop} and
+     * prints the summary to standard error: logging may already be shut down by then.
+     */
+    static Thread install(Runnable stop, Supplier<PipelineSummary> summary) {
         Thread hook = new Thread(() -> {
-            PipelineSummary summary = running.stop(grace);
-            atShutdown.set(summary);
-            System.err.println("maskpipe: stopped at shutdown: " + summary);
+            stop.run();
+            System.err.println("maskpipe: stopped at shutdown: " + summary.get());
             System.err.flush();
         }, "maskpipe-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    /**
+     * Removes the hook once the run ended; returns false when the JVM is already shutting down, after waiting for
+     * the hook to have stopped the run and printed its summary.
+     */
+    static boolean remove(Thread hook) {
+        if (hook == null) {
+            return true;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException e) {
+            try {
+                hook.join();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return false;
+        }
+    }
+
+    /** Runs a started pipeline until shutdown, a failure of its own, or an interrupt of the calling thread. */
+    static PipelineSummary runUntilShutdown(RunningPipeline running, Duration grace) {
+        Thread hook = install(() -> running.stop(grace), running::summary);
         boolean interrupted = false;
         try {
             while (!running.awaitTermination(Duration.ofDays(1))) {
@@ -26,11 +58,8 @@ final class GracefulStop {
         } catch (InterruptedException e) {
             interrupted = true;
         }
-        boolean shuttingDown = !removeHook(hook);
-        if (shuttingDown) {
-            joinQuietly(hook); // the hook stops the run and prints the summary; return it if the JVM lets us
-            PipelineSummary summary = atShutdown.get();
-            return summary != null ? summary : running.summary();
+        if (!remove(hook)) {
+            return running.summary();
         }
         if (interrupted) {
             PipelineSummary summary = running.stop(grace);
@@ -42,23 +71,5 @@ final class GracefulStop {
             throw failure.get();
         }
         return running.summary();
-    }
-
-    /** Returns false when the JVM is already shutting down (the hook is running or has run). */
-    private static boolean removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-            return true;
-        } catch (IllegalStateException e) {
-            return false;
-        }
-    }
-
-    private static void joinQuietly(Thread hook) {
-        try {
-            hook.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

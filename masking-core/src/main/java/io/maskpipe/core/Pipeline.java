@@ -34,10 +34,12 @@ public final class Pipeline {
 
     private final PipelineSettings settings;
     private final Transform steps;
+    private final Duration shutdownGrace;
 
-    Pipeline(PipelineSettings settings, Transform steps) {
+    Pipeline(PipelineSettings settings, Transform steps, Duration shutdownGrace) {
         this.settings = settings;
         this.steps = steps;
+        this.shutdownGrace = shutdownGrace;
     }
 
     /**
@@ -56,7 +58,12 @@ public final class Pipeline {
      * It returns once the run's threads have ended.
      *
      * <p>Interrupting the calling thread stops the run gracefully (30 seconds for in-flight work), then returns
-     * with the thread's interrupt flag set.
+     * with the thread's interrupt flag set. With {@link PipelineStage#shutdownGrace(Duration)} set, a JVM shutdown
+     * (SIGTERM) stops it the same way within that grace.
+     *
+     * <p>The summary says whether the queue was really drained ({@link PipelineSummary#drained()}): the run waits
+     * for messages whose delete failed to come back, but not for rejections left for redrive (each would be
+     * rejected again), which {@link PipelineSummary#hidden()} counts with {@link PipelineSummary#visibleAgainBy()}.
      *
      * @return what the run did
      * @throws PipelineException when the run stopped on its own: the sink could not be opened, the source failed
@@ -66,12 +73,16 @@ public final class Pipeline {
     public PipelineSummary run() {
         PipelineEngine engine = new PipelineEngine(settings, true);
         start(engine);
+        Thread hook = shutdownGrace == null ? null
+                : GracefulStop.install(() -> engine.stop(shutdownGrace), () -> PipelineSummary.of(engine.summary()));
         try {
             engine.awaitTermination();
             engine.awaitThreads();
         } catch (InterruptedException e) {
             engine.stop(INTERRUPT_GRACE);
             Thread.currentThread().interrupt();
+        } finally {
+            GracefulStop.remove(hook);
         }
         RunFailedException failure = engine.failureOrNull();
         if (failure != null) {
@@ -84,12 +95,19 @@ public final class Pipeline {
      * Starts the pipeline in its own threads and returns at once; it runs until stopped with
      * {@link RunningPipeline#stop(Duration)} or until it fails, never because the source is momentarily empty.
      *
+     * <p>With {@link PipelineStage#shutdownGrace(Duration)} set, a JVM shutdown (SIGTERM) stops it gracefully
+     * within that grace, as {@link #runUntilShutdown(Duration)} does.
+     *
      * @return the handle to watch and stop the run
-     * @throws PipelineException when the sink could not be opened
+     * @throws PipelineException when the run could not start (the source's visibility timeout could not be read,
+     *     the sink could not be opened); no thread of the run is left behind
      */
     public RunningPipeline start() {
         PipelineEngine engine = new PipelineEngine(settings, false);
         start(engine);
+        if (shutdownGrace != null) {
+            GracefulStop.install(() -> engine.stop(shutdownGrace), () -> PipelineSummary.of(engine.summary()));
+        }
         return new RunningPipeline(engine);
     }
 
@@ -123,7 +141,7 @@ public final class Pipeline {
      */
     public PipelineSummary runUntilShutdown(Duration grace) {
         Objects.requireNonNull(grace, "grace");
-        return GracefulStop.run(start(), grace);
+        return GracefulStop.runUntilShutdown(start(), grace);
     }
 
     /** Returns the settings and steps, never values. */
