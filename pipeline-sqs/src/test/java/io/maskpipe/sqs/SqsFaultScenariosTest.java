@@ -161,6 +161,29 @@ class SqsFaultScenariosTest {
         assertEachExactlyOnce(SQS, queue, sent, stored(sink.records()), deadLettered(SQS.drain(dlq)), expectedDead);
     }
 
+    @Test
+    void run_deletesOfDeadLetteredMessagesFail_redeliveredRejectionsNotStoredTwice() {
+        String queue = SQS.newQueue(VISIBILITY);
+        String dlq = SQS.newQueue(VISIBILITY);
+        List<String> sent = send(SQS, queue, 20, Set.of(2, 9, 15), null);
+        CorruptReceipts corrupt = new CorruptReceipts(20); // every message's first delete fails
+        InMemorySink sink = InMemorySink.create();
+
+        PipelineSummary summary;
+        try (SqsClient client = SQS.newClient(corrupt)) {
+            summary = pipeline(client, queue).deadLetters(SqsDeadLetters.of(SQS.client(), dlq))
+                    .batching(20, Duration.ofMillis(300)).to(sink).run();
+        }
+
+        assertThat(summary.acknowledgeFailures()).isEqualTo(20);
+        assertThat(summary.duplicates()).as("17 records and 3 rejections came back").isEqualTo(20);
+        assertThat(summary.deadLettered()).isEqualTo(3);
+        assertThat(summary.hidden()).isZero();
+        assertAddsUp(summary);
+        assertEachExactlyOnce(SQS, queue, sent, stored(sink.records()), deadLettered(SQS.drain(dlq)),
+                Set.of(sent.get(2), sent.get(9), sent.get(15)));
+    }
+
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis() + 300);
