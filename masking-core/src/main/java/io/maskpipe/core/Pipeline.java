@@ -66,9 +66,10 @@ public final class Pipeline {
      * rejected again), which {@link PipelineSummary#hidden()} counts with {@link PipelineSummary#visibleAgainBy()}.
      *
      * @return what the run did
-     * @throws PipelineException when the run stopped on its own: the sink could not be opened, the source failed
-     *     for good, a transient failure outlasted the retry attempts, the sink returned the wrong number of
-     *     results, or a thread of the run failed or was interrupted by something other than the pipeline
+     * @throws PipelineException when the run stopped on its own: it could not start, a connector reported a
+     *     {@code SETUP} failure, a transient failure outlasted the retry attempts, the sink returned the wrong
+     *     number of results, or a thread of the run failed (an {@code Error} included) or was interrupted by
+     *     something other than the pipeline
      */
     public PipelineSummary run() {
         PipelineEngine engine = new PipelineEngine(settings, true);
