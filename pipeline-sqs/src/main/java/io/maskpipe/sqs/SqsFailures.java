@@ -60,10 +60,14 @@ final class SqsFailures {
     static Kind kindOf(SdkException e) {
         if (e instanceof AwsServiceException service) {
             String code = errorCode(service);
+            int status = service.statusCode();
+            if (service.isThrottlingException() || status == 429 || status >= 500) {
+                return Kind.TRANSIENT; // throttling (some of it is HTTP 403) and server errors
+            }
             if (code != null && SETUP.contains(code)) {
                 return Kind.SETUP;
             }
-            if (service.statusCode() == 403 && (code == null || !EXPIRED.contains(code))) {
+            if (status == 403 && (code == null || !EXPIRED.contains(code))) {
                 return Kind.SETUP; // any other refusal of the caller's identity
             }
         }
