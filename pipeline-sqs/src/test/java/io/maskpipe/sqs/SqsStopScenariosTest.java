@@ -122,4 +122,19 @@ class SqsStopScenariosTest {
         assertEachExactlyOnce(SQS, queue, sent, stored(sink.records()), deadLettered(SQS.drain(dlq)),
                 Set.of(sent.get(4)));
     }
+
+    @Test
+    void start_queueVisibilityTimeoutUnreadable_failsWithPipelineExceptionAndLeavesNoThread() {
+        String missing = SQS.endpoint() + "/000000000000/no-such-queue";
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+
+        assertThatThrownBy(() -> Pipeline.from(SqsSource.of(SQS.client(), missing)).to(InMemorySink.create())
+                .start())
+                .isInstanceOf(PipelineException.class)
+                .hasMessageStartingWith("pipeline: the source's visibility timeout could not be read (fix the setup):"
+                        + " SQS GetQueueAttributes on queue 'no-such-queue'");
+
+        assertThat(Thread.getAllStackTraces().keySet()).filteredOn(thread -> !before.contains(thread))
+                .extracting(Thread::getName).noneMatch(name -> name.startsWith("maskpipe-"));
+    }
 }

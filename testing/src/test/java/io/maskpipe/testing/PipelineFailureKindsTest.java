@@ -4,6 +4,7 @@ import static io.maskpipe.testing.Fixtures.fast;
 import static io.maskpipe.testing.Fixtures.logins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.maskpipe.core.PipelineException;
 import io.maskpipe.core.PipelineSummary;
@@ -11,8 +12,10 @@ import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.spi.ConnectorException;
 import io.maskpipe.core.spi.DeadLetters;
+import io.maskpipe.core.spi.Delivery;
 import io.maskpipe.core.spi.Sink;
 import io.maskpipe.core.spi.SinkException;
+import io.maskpipe.core.spi.Source;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,6 +118,37 @@ class PipelineFailureKindsTest {
         assertThat(summary.deadLettered()).isEqualTo(1);
         assertThat(inner.letters()).hasSize(1);
         assertThat(source.remaining()).isZero();
+    }
+
+    @Test
+    void run_errorWhileReleasingAfterAnError_endsWithPipelineExceptionInsteadOfHanging() {
+        // issue 11: giveBack caught RuntimeException only, so an Error there left abandon() before end()
+        InMemorySource inner = InMemorySource.of(logins(6));
+        Source releaseFails = new Source() {
+            @Override
+            public List<Delivery> receive(Duration maxWait) throws InterruptedException {
+                return inner.receive(maxWait);
+            }
+
+            @Override
+            public void acknowledge(List<Delivery> deliveries) {
+                inner.acknowledge(deliveries);
+            }
+
+            @Override
+            public void release(List<Delivery> deliveries) {
+                throw new OutOfMemoryError("simulated");
+            }
+        };
+        Sink broken = records -> {
+            throw new NoClassDefFoundError("org/example/Driver");
+        };
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(() -> fast(releaseFails)
+                .pollers(1).batching(6, Duration.ZERO).to(broken).run())
+                .isInstanceOf(PipelineException.class)
+                .hasMessage("pipeline: a writer failed: java.lang.NoClassDefFoundError"));
+        assertThat(inner.acknowledged()).isEmpty();
     }
 
     private static InMemorySource sourceWithOneMissingUserId(int n) {
