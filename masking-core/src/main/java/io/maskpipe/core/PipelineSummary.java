@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * <p>Every received message ends up in exactly one of {@link #written()}, {@link #duplicates()},
  * {@link #rejected()} or {@link #released()} (while the pipeline runs, some are still in flight). What the run
- * leaves hidden on the queue is counted per message by {@link #hidden()}, with {@link #visibleAgainBy()}. Counts only, so it is
+ * leaves hidden on the queue is counted per message by {@link #hidden()}, with {@link #visibleAgainBy()}.
+ * Counts only, so it is
  * safe to log. Immutable and thread-safe.
  *
  * @since 0.1.0

@@ -115,7 +115,8 @@ class SqsDeadLettersTest {
         SqsDeadLetters deadLetters = SqsDeadLetters.of(SQS.client(), SQS.endpoint() + "/000000000000/gone");
 
         assertThatThrownBy(() -> deadLetters.store(List.of(letter("m1", null, SECRET))))
-                .isInstanceOfSatisfying(SinkException.class, e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.SETUP))
+                .isInstanceOfSatisfying(SinkException.class, e -> assertThat(e.kind())
+                        .isEqualTo(ConnectorException.Kind.SETUP))
                 .hasMessage("SQS SendMessageBatch on queue 'gone': 1 of 1 dead letters not sent: "
                         + "1 not sent: call failed with QueueDoesNotExist (HTTP 400)");
     }

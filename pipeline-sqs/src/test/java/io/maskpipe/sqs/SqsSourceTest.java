@@ -229,7 +229,8 @@ class SqsSourceTest {
         SqsSource source = SqsSource.of(SQS.client(), SQS.endpoint() + "/000000000000/missing");
 
         assertThatThrownBy(() -> source.receive(Duration.ZERO))
-                .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.kind()).isEqualTo(ConnectorException.Kind.SETUP))
+                .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.kind())
+                        .isEqualTo(ConnectorException.Kind.SETUP))
                 .hasMessageStartingWith("SQS ReceiveMessage on queue 'missing': ")
                 .hasMessage("SQS ReceiveMessage on queue 'missing': QueueDoesNotExist (HTTP 400)");
     }

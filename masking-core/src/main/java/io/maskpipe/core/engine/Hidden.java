@@ -43,7 +43,8 @@ final class Hidden {
      */
     boolean awaitingRedelivery(long nowNanos) {
         for (Mark mark : marks.values()) {
-            if (mark.why == Why.NOT_ACKNOWLEDGED && mark.untilNanos != Long.MIN_VALUE && mark.untilNanos - nowNanos > 0) {
+            if (mark.why == Why.NOT_ACKNOWLEDGED && mark.untilNanos != Long.MIN_VALUE
+                    && mark.untilNanos - nowNanos > 0) {
                 return true;
             }
         }
@@ -76,5 +77,14 @@ final class Hidden {
 
     /** What {@link #snapshot()} returns; {@code visibleAgainBy} is null when none are hidden or it is unknown. */
     record Snapshot(int count, int leftForRedrive, int grouped, Instant visibleAgainBy) {
+        /** The run's closing WARNING: what it leaves hidden, until when, and that the queue is not drained. */
+        String warning(String runName, boolean deadLetters) {
+            return runName + " leaves " + count + " messages hidden on the queue (" + leftForRedrive
+                    + " left for redrive), visible again by "
+                    + (visibleAgainBy == null ? "their visibility timeout" : visibleAgainBy)
+                    + "; the queue is not drained" + (grouped == 0 ? "" : ", and the later messages of their "
+                    + grouped + " ordered (FIFO) groups wait behind them" + (deadLetters ? "" : ": configure dead"
+                    + " letters"));
+        }
     }
 }

@@ -95,7 +95,8 @@ public final class PipelineEngine {
         this.dispatcher = threads("dispatcher", false).newThread(this::dispatch);
         ThreadFactory pollerThreads = threads("poller", false);
         for (int i = 0; i < settings.pollers(); i++) {
-            pollers.add(pollerThreads.newThread(new Poller(settings, inFlight, settlement, hidden, this::fail, name())));
+            pollers.add(pollerThreads.newThread(
+                    new Poller(settings, inFlight, settlement, hidden, this::fail, name())));
         }
         this.writers = Executors.newFixedThreadPool(settings.writers(), threads("writer", false));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(threads("scheduler", true));
@@ -132,7 +133,8 @@ public final class PipelineEngine {
             fail("pipeline: the run's threads could not be started: " + Failures.describe(e), e);
             awaitThreads();
             RunFailedException failed = failure.get();
-            throw failed != null ? failed : new RunFailedException("pipeline: the run's threads could not be started", e);
+            throw failed != null ? failed
+                    : new RunFailedException("pipeline: the run's threads could not be started", e);
         }
     }
 
@@ -252,24 +254,13 @@ public final class PipelineEngine {
             endNanos = System.nanoTime();
             finalSummary = tally(Duration.ofNanos(endNanos - startNanos));
             LOG.log(failure.get() == null ? Level.INFO : Level.WARNING, () -> name() + " ended: " + finalSummary);
-            logHidden();
+            Hidden.Snapshot left = hidden.snapshot();
+            if (left.count() > 0) {
+                LOG.log(Level.WARNING, () -> left.warning(name(), settings.deadLettersOrNull() != null));
+            }
         } finally {
             terminated.countDown();
         }
-    }
-
-    /** Says plainly what the run leaves hidden on the queue, and that the queue is therefore not drained. */
-    private void logHidden() {
-        Hidden.Snapshot left = hidden.snapshot();
-        if (left.count() == 0) {
-            return;
-        }
-        LOG.log(Level.WARNING, () -> name() + " leaves " + left.count() + " messages hidden on the queue ("
-                + left.leftForRedrive() + " left for redrive), visible again by "
-                + (left.visibleAgainBy() == null ? "their visibility timeout" : left.visibleAgainBy())
-                + "; the queue is not drained" + (left.grouped() == 0 ? ""
-                : ", and the later messages of their " + left.grouped() + " ordered (FIFO) groups wait behind them"
-                + (settings.deadLettersOrNull() == null ? ": configure dead letters" : "")));
     }
 
     private Tally tally(Duration elapsed) {
