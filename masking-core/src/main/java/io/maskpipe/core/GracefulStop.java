@@ -14,7 +14,8 @@ final class GracefulStop {
 
     /**
      * Installs a hook that, once the JVM shuts down (SIGTERM, Ctrl-C, {@code System.exit}), runs {@code stop} and
-     * prints the summary to standard error: logging may already be shut down by then.
+     * prints the summary to standard error: logging may already be shut down by then. Returns the hook, or
+     * {@code null} when the JVM was already shutting down (then the run is stopped at once).
      */
     static Thread install(Runnable stop, Supplier<PipelineSummary> summary) {
         Thread hook = new Thread(() -> {
@@ -22,8 +23,13 @@ final class GracefulStop {
             System.err.println("maskpipe: stopped at shutdown: " + summary.get());
             System.err.flush();
         }, "maskpipe-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        return hook;
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return hook;
+        } catch (IllegalStateException e) { // the JVM is already shutting down: stop at once, nothing to wait for
+            stop.run();
+            return null;
+        }
     }
 
     /**
