@@ -125,6 +125,7 @@ final class LoginsExample {
                 .batching(500, Duration.ofMillis(200))
                 .pollers(4)
                 .pollWait(Duration.ofMillis(250)) // the run ends once the queue is drained: notice that soon
+                .shutdownGrace(Duration.ofSeconds(10)) // SIGTERM: finish or release in-flight work, print the summary
                 .listener(progress)
                 .to(sink);
     }

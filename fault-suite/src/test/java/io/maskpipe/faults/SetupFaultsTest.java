@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,7 +28,6 @@ class SetupFaultsTest {
     static final Servers servers = new Servers();
 
     @Test
-    @Disabled("needs engine SETUP handling, issue 11")
     void pipeline_insertPrivilegeRevokedMidRun_stopsAndLeavesEveryMessageOnTheQueue() throws Exception {
         try (Scenario scenario = Scenario.create(servers, "revoked", VISIBILITY)) {
             String role = ("fs_writer_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xFFFFF)))
@@ -66,7 +64,6 @@ class SetupFaultsTest {
 
     /** Renamed away rather than dropped, so the rows written before stay countable: the sink sees 42P01 alike. */
     @Test
-    @Disabled("needs engine SETUP handling, issue 11")
     void pipeline_tableGoneMidRun_stopsAndLeavesEveryMessageOnTheQueue() throws Exception {
         try (Scenario scenario = Scenario.create(servers, "tablegone", VISIBILITY)) {
             scenario.send(100, 25);

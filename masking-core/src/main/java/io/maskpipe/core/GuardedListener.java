@@ -3,7 +3,7 @@ package io.maskpipe.core;
 import io.maskpipe.core.engine.RunEvents;
 import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.record.Rejection;
-import io.maskpipe.core.spi.SinkException;
+import io.maskpipe.core.spi.ConnectorException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 
@@ -41,7 +41,7 @@ final class GuardedListener implements RunEvents {
     }
 
     @Override
-    public void retried(int attempt, Duration delay, SinkException failure) {
+    public void retried(int attempt, Duration delay, ConnectorException failure) {
         guard(() -> delegate.retried(attempt, delay, failure));
     }
 

@@ -39,11 +39,14 @@ public final class Pipeline {
     private final PipelineSettings settings;
     private final Transform steps;
     private final Supplier<List<String>> personalProblems;
+    private final Duration shutdownGrace;
 
-    Pipeline(PipelineSettings settings, Transform steps, Supplier<List<String>> personalProblems) {
+    Pipeline(PipelineSettings settings, Transform steps, Supplier<List<String>> personalProblems,
+            Duration shutdownGrace) {
         this.settings = settings;
         this.steps = steps;
         this.personalProblems = personalProblems;
+        this.shutdownGrace = shutdownGrace;
     }
 
     /**
@@ -62,24 +65,34 @@ public final class Pipeline {
      * It returns once the run's threads have ended.
      *
      * <p>Interrupting the calling thread stops the run gracefully (30 seconds for in-flight work), then returns
-     * with the thread's interrupt flag set.
+     * with the thread's interrupt flag set. With {@link PipelineStage#shutdownGrace(Duration)} set, a JVM shutdown
+     * (SIGTERM) stops it the same way within that grace.
+     *
+     * <p>The summary says whether the queue was really drained ({@link PipelineSummary#drained()}): the run waits
+     * for messages whose delete failed to come back, but not for rejections left for redrive (each would be
+     * rejected again), which {@link PipelineSummary#hidden()} counts with {@link PipelineSummary#visibleAgainBy()}.
      *
      * @return what the run did
      * @throws PipelineException when a field declared {@link PipelineStage#personal personal} would reach the sink
-     *     unmasked (before anything is received), or the run stopped on its own: the sink could not be opened, the
-     *     source failed for good, a transient failure outlasted the retry attempts, the sink returned the wrong
-     *     number of results, or a thread of the run failed or was interrupted by something other than the pipeline
+     *     unmasked (before anything is received), or the run stopped on its own: it could not start, a connector
+     *     reported a {@code SETUP} failure, a transient failure outlasted the retry attempts, the sink returned the
+     *     wrong number of results, or a thread of the run failed (an {@code Error} included) or was interrupted by
+     *     something other than the pipeline
      */
     public PipelineSummary run() {
         checkPersonalFields();
         PipelineEngine engine = new PipelineEngine(settings, true);
         start(engine);
+        Thread hook = shutdownGrace == null ? null
+                : GracefulStop.install(() -> engine.stop(shutdownGrace), () -> PipelineSummary.of(engine.summary()));
         try {
             engine.awaitTermination();
             engine.awaitThreads();
         } catch (InterruptedException e) {
             engine.stop(INTERRUPT_GRACE);
             Thread.currentThread().interrupt();
+        } finally {
+            GracefulStop.remove(hook);
         }
         RunFailedException failure = engine.failureOrNull();
         if (failure != null) {
@@ -92,14 +105,21 @@ public final class Pipeline {
      * Starts the pipeline in its own threads and returns at once; it runs until stopped with
      * {@link RunningPipeline#stop(Duration)} or until it fails, never because the source is momentarily empty.
      *
+     * <p>With {@link PipelineStage#shutdownGrace(Duration)} set, a JVM shutdown (SIGTERM) stops it gracefully
+     * within that grace, as {@link #runUntilShutdown(Duration)} does.
+     *
      * @return the handle to watch and stop the run
      * @throws PipelineException when a field declared {@link PipelineStage#personal personal} would reach the sink
-     *     unmasked (before anything is received), or the sink could not be opened
+     *     unmasked (before anything is received), or the run could not start (the source's visibility timeout could
+     *     not be read, the sink could not be opened); no thread of the run is left behind
      */
     public RunningPipeline start() {
         checkPersonalFields();
         PipelineEngine engine = new PipelineEngine(settings, false);
         start(engine);
+        if (shutdownGrace != null) {
+            GracefulStop.install(() -> engine.stop(shutdownGrace), () -> PipelineSummary.of(engine.summary()));
+        }
         return new RunningPipeline(engine);
     }
 
@@ -130,12 +150,14 @@ public final class Pipeline {
      *
      * @param timeLimit how long transient failures may be retried in all
      * @return what the call did
-     * @throws PipelineException when the setup is wrong (a missing table, a privilege, credentials), or when a
-     *     failure left every message unresolved; either way every unresolved message was released first
+     * @throws PipelineException when a field declared {@link PipelineStage#personal personal} would reach the sink
+     *     unmasked (nothing is received), when the setup is wrong (a missing table, a privilege, credentials), or
+     *     when a failure left every message unresolved; either way every unresolved message was released first
      * @since 0.1.0
      */
     public PipelineSummary runOnce(Duration timeLimit) {
         Objects.requireNonNull(timeLimit, "timeLimit");
+        checkPersonalFields();
         try {
             return PipelineSummary.of(PipelineEngine.processHanded(settings, timeLimit));
         } catch (RunFailedException e) {
@@ -144,6 +166,29 @@ public final class Pipeline {
             Thread.currentThread().interrupt();
             throw new PipelineException("pipeline: interrupted while processing a handed batch", e);
         }
+    }
+
+    /**
+     * Runs the pipeline until the JVM is asked to shut down (SIGTERM, Ctrl-C, {@code System.exit}), then stops it
+     * gracefully: polling stops, in-flight messages are written and acknowledged within {@code grace}, what is not
+     * done by then is released to the queue, and the summary is printed to standard error (logging may already
+     * be shut down at that point) and returned. It never ends because the queue is empty, like {@link #start()}.
+     * Meant for a service's main thread under ECS, Kubernetes or systemd; choose {@code grace} a few seconds
+     * shorter than the time they allow before killing the process ({@code docs/pipeline.md}).
+     *
+     * <pre>{@code
+     * PipelineSummary summary = pipeline.runUntilShutdown(Duration.ofSeconds(10)); // blocks until SIGTERM
+     * }</pre>
+     *
+     * <p>Interrupting the calling thread stops the run the same way and returns with the interrupt flag set.
+     *
+     * @param grace how long in-flight work may take once shutdown begins
+     * @return the final summary (the JVM may halt before the caller reads it; it was printed)
+     * @throws PipelineException when the run could not start or stopped on its own before any shutdown
+     */
+    public PipelineSummary runUntilShutdown(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
+        return GracefulStop.runUntilShutdown(start(), grace);
     }
 
     /** Returns the settings and steps, never values. */

@@ -3,10 +3,11 @@ package io.maskpipe.core;
 import io.maskpipe.core.record.MaskpipeException;
 
 /**
- * Thrown when a pipeline stops on its own because it cannot go on: the source failed permanently, the sink could not
- * be opened, a transient failure outlasted the configured retry attempts, the sink returned the wrong number of
- * results, or a thread of the run failed with an {@link Error} or was interrupted by something other than the
- * pipeline.
+ * Thrown when a pipeline stops on its own because it cannot go on: a source, sink or dead-letter destination reported
+ * a {@code SETUP} failure (its message names what to fix), the run could not start (the sink could not be opened, the
+ * source's visibility timeout could not be read), a transient failure outlasted the configured retry attempts, the
+ * sink returned the wrong number of results, or a thread of the run failed with an {@link Error} or was interrupted
+ * by something other than the pipeline.
  *
  * <p>Nothing is lost: every message not yet stored was left unacknowledged or given back to the source. The message
  * names what failed; the cause is the underlying failure.

@@ -2,7 +2,7 @@ package io.maskpipe.core;
 
 import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.record.Rejection;
-import io.maskpipe.core.spi.SinkException;
+import io.maskpipe.core.spi.ConnectorException;
 import java.time.Duration;
 
 /**
@@ -53,13 +53,15 @@ public interface PipelineListener {
     }
 
     /**
-     * Called before a write is tried again after a transient failure of the sink or dead-letter destination.
+     * Called before a call is tried again after a transient failure of the sink, the dead-letter destination or
+     * an acknowledgement (receives back off without this event).
      *
      * @param attempt the attempt that failed, from 1
      * @param delay how long the engine waits before the next attempt
-     * @param failure the transient failure
+     * @param failure the transient failure; an exception that was not a {@code ConnectorException} comes wrapped
+     *     in a transient {@code SinkException} naming its class
      */
-    default void retried(int attempt, Duration delay, SinkException failure) {
+    default void retried(int attempt, Duration delay, ConnectorException failure) {
     }
 
     /**

@@ -172,8 +172,10 @@ public final class PipelineStage {
     }
 
     /**
-     * Sets the backoff for transient failures of the sink, the dead-letter destination and receives, with no limit
-     * on attempts: the pipeline keeps trying until it is stopped. Default: 100 ms doubling up to 30 s.
+     * Sets the pipeline's one backoff for transient failures of the sink, the dead-letter destination,
+     * acknowledgements and receives, with no limit on attempts: the pipeline keeps trying until it is stopped.
+     * Connectors do not retry on their own (beyond their client's transport retries), so this is the only retry
+     * policy to set. Default: 100 ms doubling up to 30 s, each wait a random time between half and all of that.
      *
      * @param initialDelay the wait after the first failure, zero or more
      * @param maxDelay the longest wait, at least {@code initialDelay}
@@ -184,9 +186,9 @@ public final class PipelineStage {
     }
 
     /**
-     * Sets the backoff for transient failures with a limit: when a sink write or dead-letter store has failed
-     * {@code maxAttempts} times, the pipeline stops with a {@link PipelineException}, leaving every unstored message
-     * unacknowledged. Receives are retried without a limit until the pipeline is stopped.
+     * Sets the backoff for transient failures with a limit: when a sink write, dead-letter store or acknowledgement
+     * has failed {@code maxAttempts} times, the pipeline stops with a {@link PipelineException}, leaving every
+     * unstored message unacknowledged. Receives are retried without a limit until the pipeline is stopped.
      *
      * @param initialDelay the wait after the first failure, zero or more
      * @param maxDelay the longest wait, at least {@code initialDelay}
@@ -304,6 +306,21 @@ public final class PipelineStage {
     }
 
     /**
+     * Makes every run of the pipeline stop gracefully when the JVM shuts down (SIGTERM from ECS, Kubernetes or
+     * systemd, Ctrl-C, {@code System.exit}): polling stops, in-flight messages are written and acknowledged within
+     * {@code grace}, the rest is released to the queue, and the summary is printed to standard error. Choose it a
+     * few seconds shorter than the time the platform allows before it kills the process. Default: none (a
+     * shutdown ends the run abruptly; nothing is lost, but unfinished messages stay hidden until their visibility
+     * timeout). {@link Pipeline#runUntilShutdown(Duration)} always stops this way.
+     *
+     * @param grace how long in-flight work may take once shutdown begins, zero or more
+     * @return the new stage
+     */
+    public PipelineStage shutdownGrace(Duration grace) {
+        return setting("shutdownGrace", notNegative("shutdownGrace", grace));
+    }
+
+    /**
      * Sets whether the engine extends the visibility of messages still in flight after half of the source's
      * {@link Source#visibilityTimeout()}, so a slow batch is not delivered to another consumer meanwhile.
      * Default: on (sources without a visibility timeout are never extended).
@@ -355,7 +372,8 @@ public final class PipelineStage {
                 (Integer) settings.getOrDefault("emptyReceivesToDrain", 3),
                 (DeadLetters) settings.get("deadLetters"), listener,
                 (Boolean) settings.getOrDefault("visibilityHeartbeat", true)), chain,
-                () -> FieldRules.personalProblems(personal, steps, sink, unsealed));
+                () -> FieldRules.personalProblems(personal, steps, sink, unsealed),
+                (Duration) settings.get("shutdownGrace"));
     }
 
     /** Returns the steps, never values: {@code PipelineStage[mask(ip), drop[debug]]}. */

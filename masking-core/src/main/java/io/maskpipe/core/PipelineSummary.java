@@ -3,14 +3,18 @@ package io.maskpipe.core;
 import io.maskpipe.core.engine.Tally;
 import io.maskpipe.core.record.ReasonCode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a pipeline run did: messages received, written, duplicate, rejected (by reason), dead-lettered, left for
  * redrive and released, plus retries, batches, failed acknowledgements and the elapsed time.
  *
  * <p>Every received message ends up in exactly one of {@link #written()}, {@link #duplicates()},
- * {@link #rejected()} or {@link #released()} (while the pipeline runs, some are still in flight). Counts only, so it is
+ * {@link #rejected()} or {@link #released()} (while the pipeline runs, some are still in flight). What the run
+ * leaves hidden on the queue is counted per message by {@link #hidden()}, with {@link #visibleAgainBy()}.
+ * Counts only, so it is
  * safe to log. Immutable and thread-safe.
  *
  * @since 0.1.0
@@ -46,7 +50,8 @@ public final class PipelineSummary {
     }
 
     /**
-     * Returns how many records the sink had stored before (redeliveries it deduplicated).
+     * Returns how many redeliveries were already stored: records the sink had stored before, and rejections whose
+     * dead letter this run had stored before their delete failed.
      *
      * @return the count
      */
@@ -121,12 +126,46 @@ public final class PipelineSummary {
     }
 
     /**
-     * Returns how many handled messages could not be acknowledged; they will be delivered again and deduplicated.
+     * Returns how many handled messages could not be acknowledged, counted per message; they will be delivered
+     * again and deduplicated.
      *
      * @return the count
      */
     public long acknowledgeFailures() {
         return tally.acknowledgeFailures();
+    }
+
+    /**
+     * Returns how many messages this run leaves hidden on the queue, per message: rejections left for redrive,
+     * deletes or releases that failed, and not received again since. They become visible again after their
+     * visibility timeout (see {@link #visibleAgainBy()}); on a FIFO queue, their groups' later messages wait
+     * behind them meanwhile.
+     *
+     * @return the count, zero when the run leaves nothing hidden
+     */
+    public long hidden() {
+        return tally.hidden();
+    }
+
+    /**
+     * Returns when the last of the {@link #hidden()} messages becomes visible again, from their last receive or
+     * visibility extension and the source's visibility timeout.
+     *
+     * @return the time, or empty when none is hidden or the source has no visibility timeout
+     */
+    public Optional<Instant> visibleAgainBy() {
+        return Optional.ofNullable(tally.visibleAgainBy());
+    }
+
+    /**
+     * Returns whether {@link Pipeline#run()} ended because the source was drained, leaving nothing behind: no
+     * message hidden by this run, none released. False while running, after a stop or a failure, and when the run
+     * ended with messages {@link #hidden()} (the queue still holds them, and a FIFO group's later messages).
+     *
+     * @return true for a complete drain
+     */
+    public boolean drained() {
+        return tally.drained();
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.maskpipe.core.key.KeyId;
 import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.record.Metadata;
+import io.maskpipe.doccheck.DocSnippets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,27 @@ class SealedDeadLetterTest {
         assertThat(first).isNotEqualTo(second).startsWith("k1:").doesNotContain("198.51.100.23");
         assertThat(SealedDeadLetter.open(KeyFixtures.ring(), "m-1", first).body()).hasValue(BODY);
         assertThat(SealedDeadLetter.open(KeyFixtures.ring(), "m-1", second).metadata()).isEqualTo(META);
+    }
+
+    @Test
+    void open_javadocExample_givesTheOriginalBodyAndMetadata() {
+        Keyring keyring = KeyFixtures.ring();
+        String sourceMessageId = "m-1";
+        String deadLetterBody = DeadLetterSeal.of(keyring).seal(sourceMessageId, BODY, META);
+
+        // --- masking-core/src/main/java/io/maskpipe/core/SealedDeadLetter.java: open ---
+        SealedDeadLetter original = SealedDeadLetter.open(keyring, sourceMessageId, deadLetterBody);
+        original.body();      // Optional<String>: the raw body, personal data included
+        original.metadata();  // the original message's metadata
+        // --- end ---
+
+        assertThat(original.body()).hasValue(BODY);
+        assertThat(original.metadata()).isEqualTo(META);
+    }
+
+    @Test
+    void javadocExample_isQuotedWordForWord() {
+        DocSnippets.forThisModule().assertQuoted(SealedDeadLetterTest.class);
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.maskpipe.micrometer;
 
 import io.maskpipe.core.PipelineListener;
 import io.maskpipe.core.record.Rejection;
-import io.maskpipe.core.spi.SinkException;
+import io.maskpipe.core.spi.ConnectorException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
@@ -106,7 +106,7 @@ public final class MicrometerListener implements PipelineListener {
     }
 
     @Override
-    public void retried(int attempt, Duration delay, SinkException failure) {
+    public void retried(int attempt, Duration delay, ConnectorException failure) {
         meters.retries.withTags(Meters.failure(failure)).increment();
     }
 

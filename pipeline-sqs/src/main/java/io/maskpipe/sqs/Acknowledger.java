@@ -1,5 +1,6 @@
 package io.maskpipe.sqs;
 
+import io.maskpipe.core.spi.ConnectorException.Kind;
 import io.maskpipe.core.spi.Delivery;
 import io.maskpipe.core.spi.SourceException;
 import java.time.Duration;
@@ -21,7 +22,9 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * The settling half of an {@link SqsSource}: deletes, visibility extensions and releases of received messages with
  * SQS's batch calls (run by {@link BatchCalls}, concurrently on a pool of daemon threads this class owns), and the
- * visibility timeout, configured or read once from the queue. Thread-safe.
+ * visibility timeout, configured or read once from the queue. Each call is made once: a failure names the failed
+ * deliveries' ids and its kind ({@link SqsFailures}), and the pipeline's engine retries what is transient.
+ * Thread-safe.
  */
 final class Acknowledger {
     // Logged as the source, which users configure logging for.
@@ -42,7 +45,7 @@ final class Acknowledger {
         this.visibilitySeconds = settings.visibilitySeconds();
         int concurrent = settings.maxConcurrentBatchCalls();
         this.batchThreads = concurrent > 1 ? Executors.newCachedThreadPool(batchThreadFactory()) : null;
-        this.batches = new BatchCalls(settings.batchAttempts(), settings.retryBackoff(), batchThreads, concurrent);
+        this.batches = new BatchCalls(batchThreads, concurrent);
     }
 
     // Threads start only when a call has more than one chunk, and end after a minute idle.
@@ -75,12 +78,17 @@ final class Acknowledger {
         }
     }
 
-    /** Makes the messages visible at once; a failure is logged, as they come back after their timeout anyway. */
+    /**
+     * Makes the messages visible at once; throws naming those not released, which come back after their
+     * visibility timeout anyway (the engine notes them as hidden and says so).
+     */
     void release(List<Delivery> deliveries) {
         BatchCalls.Outcome<Delivery> outcome = changeVisibility(receiptsOf(deliveries), 0);
         if (!outcome.succeeded()) {
-            LOG.warn("{}; they come back after their visibility timeout",
-                    incomplete("ChangeMessageVisibilityBatch", "released", deliveries.size(), outcome).getMessage());
+            SourceException failure = incomplete("ChangeMessageVisibilityBatch", "released", deliveries.size(),
+                    outcome);
+            LOG.warn("{}; they come back after their visibility timeout", failure.getMessage());
+            throw failure;
         }
     }
 
@@ -100,7 +108,7 @@ final class Acknowledger {
                 throw SqsFailures.sourceFailure("GetQueueAttributes", queueName, e);
             } catch (NumberFormatException | NullPointerException e) {
                 throw new SourceException(SqsFailures.describe("GetQueueAttributes", queueName,
-                        "no VisibilityTimeout in the answer"), false, null);
+                        "no VisibilityTimeout in the answer"), Kind.SETUP, null);
             }
             queueVisibility = cached;
         }
@@ -156,7 +164,9 @@ final class Acknowledger {
     private SourceException incomplete(String operation, String verb, int total,
                                        BatchCalls.Outcome<Delivery> outcome) {
         String detail = outcome.undone() + " of " + total + " messages not " + verb + ": " + outcome.describe();
-        return new SourceException(SqsFailures.describe(operation, queueName, detail), outcome.isTransient(),
-                outcome.error());
+        List<String> failedIds = new ArrayList<>(outcome.undone());
+        outcome.undoneItems().forEach(delivery -> failedIds.add(delivery.id()));
+        return new SourceException(SqsFailures.describe(operation, queueName, detail), outcome.kind(),
+                outcome.error(), failedIds);
     }
 }

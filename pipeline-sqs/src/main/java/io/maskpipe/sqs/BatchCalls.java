@@ -1,6 +1,6 @@
 package io.maskpipe.sqs;
 
-import java.time.Duration;
+import io.maskpipe.core.spi.ConnectorException.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,9 +17,10 @@ import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 
 /**
  * Runs one of SQS's batch calls ({@code DeleteMessageBatch}, {@code ChangeMessageVisibilityBatch},
- * {@code SendMessageBatch}) over any number of items: in chunks SQS accepts, retrying the entries SQS reports as
- * failed with a doubling backoff, and returning what still failed so the caller can report it. Entry ids are the
- * item's position in its chunk.
+ * {@code SendMessageBatch}) over any number of items: in chunks SQS accepts, once, returning the entries SQS reports
+ * as failed so the caller can report them. It does not retry: the SDK retries a failed call on its transport, and
+ * the pipeline's engine retries the failed entries alone with its one backoff. Entry ids are the item's position
+ * in its chunk.
  *
  * <p>With an executor and more than one call allowed in flight, a round's chunks are sent concurrently: the calling
  * thread and up to {@code maxConcurrent - 1} executor threads take chunks in order until none are left. A round of
@@ -31,23 +32,19 @@ final class BatchCalls {
     /** SQS's limit of entries per batch call. */
     static final int MAX_ENTRIES = 10;
 
-    private final int maxAttempts;
-    private final Duration firstBackoff;
     private final Executor executor;
     private final int maxConcurrent;
 
     /** Sends chunks one after another on the calling thread. */
-    BatchCalls(int maxAttempts, Duration firstBackoff) {
-        this(maxAttempts, firstBackoff, null, 1);
+    BatchCalls() {
+        this(null, 1);
     }
 
     /**
      * Sends up to {@code maxConcurrent} chunks at a time, the calling thread's included, the others on
      * {@code executor}; a rejected hand-off (executor shut down) leaves the work to the calling thread.
      */
-    BatchCalls(int maxAttempts, Duration firstBackoff, Executor executor, int maxConcurrent) {
-        this.maxAttempts = maxAttempts;
-        this.firstBackoff = firstBackoff;
+    BatchCalls(Executor executor, int maxConcurrent) {
         this.executor = executor;
         this.maxConcurrent = executor == null ? 1 : maxConcurrent;
     }
@@ -61,39 +58,56 @@ final class BatchCalls {
     /**
      * What a run left undone.
      *
-     * @param failed the items still failing after the last attempt, with the last error entry of each
+     * @param failed the items SQS reported as failed, with their error entries
      * @param error the call failure that stopped the run, or {@code null}
-     * @param unsent how many items were not tried because of that failure (they include the failing chunk)
-     * @param attempts how many rounds were sent
+     * @param unsentItems the items not done because of that failure (they include the failing chunk)
      */
-    record Outcome<T>(Map<T, BatchResultErrorEntry> failed, SdkException error, int unsent, int attempts) {
+    record Outcome<T>(Map<T, BatchResultErrorEntry> failed, SdkException error, List<T> unsentItems) {
         boolean succeeded() {
             return failed.isEmpty() && error == null;
         }
 
         /** Returns how many items were not handled. */
         int undone() {
-            return failed.size() + unsent;
+            return failed.size() + unsentItems.size();
         }
 
-        /** Returns whether trying the undone items again later may succeed. */
-        boolean isTransient() {
+        /** Returns the items not done: those SQS reported as failed, then those not sent. */
+        List<T> undoneItems() {
+            List<T> undone = new ArrayList<>(failed.keySet());
+            undone.addAll(unsentItems);
+            return undone;
+        }
+
+        /**
+         * Returns what kind of failure this is: a call failure's kind, else the most serious of the failed
+         * entries' kinds, a transient entry failing alongside making the whole transient (so it is retried
+         * first, and what fails again is classified alone).
+         */
+        Kind kind() {
             if (error != null) {
-                return SqsFailures.isTransient(error);
+                return SqsFailures.kindOf(error);
             }
-            return failed.values().stream().noneMatch(entry -> Boolean.TRUE.equals(entry.senderFault()));
+            boolean setup = false;
+            for (BatchResultErrorEntry entry : failed.values()) {
+                Kind kind = SqsFailures.kindOf(entry);
+                if (kind == Kind.TRANSIENT) {
+                    return kind;
+                }
+                setup |= kind == Kind.SETUP;
+            }
+            return setup ? Kind.SETUP : Kind.DATA;
         }
 
-        /** Returns what went wrong, as {@code 2 after 4 attempts (ReceiptHandleIsInvalid x2)}. */
+        /** Returns what went wrong, as {@code 2 failed (ReceiptHandleIsInvalid x2)}. */
         String describe() {
             StringBuilder sb = new StringBuilder();
             if (!failed.isEmpty()) {
-                sb.append(failed.size()).append(" failed after ").append(attempts)
-                        .append(attempts == 1 ? " attempt (" : " attempts (").append(codes()).append(')');
+                sb.append(failed.size()).append(" failed (").append(codes()).append(')');
             }
             if (error != null) {
-                sb.append(sb.length() == 0 ? "" : "; ").append(unsent).append(" not sent: call failed with ")
-                        .append(SqsFailures.code(error));
+                sb.append(sb.length() == 0 ? "" : "; ").append(unsentItems.size())
+                        .append(" not sent: call failed with ").append(SqsFailures.code(error));
             }
             return sb.toString();
         }
@@ -109,9 +123,9 @@ final class BatchCalls {
     }
 
     /**
-     * Sends the items in chunks of at most ten entries and {@code maxBytes} in total, retrying failed entries.
+     * Sends the items in chunks of at most ten entries and {@code maxBytes} in total, each once.
      *
-     * @param items the items, each sent once unless SQS reports it failed
+     * @param items the items, each sent once
      * @param size an item's size in bytes toward the chunk's limit
      * @param maxBytes the most bytes one chunk may hold
      * @param call the batch call
@@ -119,44 +133,31 @@ final class BatchCalls {
      */
     <T> Outcome<T> run(List<T> items, ToIntFunction<T> size, int maxBytes, Call<T> call) {
         Map<T, BatchResultErrorEntry> failed = new LinkedHashMap<>();
-        List<T> pending = items;
-        int attempt = 0;
-        while (!pending.isEmpty()) {
-            attempt++;
-            failed.clear();
-            List<List<T>> chunks = chunks(pending, size, maxBytes);
-            Sent[] sent = send(chunks, call);
-            SdkException stop = null;
-            int unsent = 0;
-            for (int i = 0; i < chunks.size(); i++) {
-                List<T> chunk = chunks.get(i);
-                if (sent[i] == null || sent[i].error() != null) { // null: not sent, as a call failed first
-                    if (sent[i] != null && sent[i].error() instanceof RuntimeException bug
-                            && !(bug instanceof SdkException)) {
-                        throw bug; // not SQS's doing: as if the call had thrown on this thread
-                    }
-                    if (sent[i] != null && sent[i].error() instanceof Error error) {
-                        throw error;
-                    }
-                    if (stop == null && sent[i] != null) {
-                        stop = (SdkException) sent[i].error();
-                    }
-                    unsent += chunk.size();
-                    continue;
+        List<List<T>> chunks = chunks(items, size, maxBytes);
+        Sent[] sent = send(chunks, call);
+        SdkException stop = null;
+        List<T> unsent = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            List<T> chunk = chunks.get(i);
+            if (sent[i] == null || sent[i].error() != null) { // null: not sent, as a call failed first
+                if (sent[i] != null && sent[i].error() instanceof RuntimeException bug
+                        && !(bug instanceof SdkException)) {
+                    throw bug; // not SQS's doing: as if the call had thrown on this thread
                 }
-                for (BatchResultErrorEntry error : sent[i].failed()) {
-                    failed.put(chunk.get(Integer.parseInt(error.id())), error);
+                if (sent[i] != null && sent[i].error() instanceof Error error) {
+                    throw error;
                 }
+                if (stop == null && sent[i] != null) {
+                    stop = (SdkException) sent[i].error();
+                }
+                unsent.addAll(chunk);
+                continue;
             }
-            if (stop != null) {
-                return new Outcome<>(Map.copyOf(failed), stop, unsent, attempt);
+            for (BatchResultErrorEntry error : sent[i].failed()) {
+                failed.put(chunk.get(Integer.parseInt(error.id())), error);
             }
-            if (failed.isEmpty() || attempt >= maxAttempts || !pause(attempt)) {
-                break;
-            }
-            pending = new ArrayList<>(failed.keySet());
         }
-        return new Outcome<>(Map.copyOf(failed), null, 0, attempt);
+        return new Outcome<>(failed, stop, unsent);
     }
 
     /** Runs the call with items of no size of their own: plain chunks of ten. */
@@ -226,16 +227,6 @@ final class BatchCalls {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private boolean pause(int attempt) {
-        try {
-            Thread.sleep(firstBackoff.toMillis() << (attempt - 1));
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false; // report what failed instead of retrying
         }
     }
 

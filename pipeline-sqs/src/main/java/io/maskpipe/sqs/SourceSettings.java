@@ -1,7 +1,6 @@
 package io.maskpipe.sqs;
 
 import java.net.URI;
-import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
@@ -18,12 +17,10 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * @param visibilitySeconds the visibility timeout asked for on each receive, or {@code null} for the queue's own
  * @param maxBodySize the largest body decoded, in UTF-8 bytes, or {@link #QUEUE_MAX_BODY_SIZE} for the queue's own
  * @param decoder the body decoder: the JSON one with its nesting limit, or the user's
- * @param batchAttempts how many times a failed batch entry is tried
  * @param maxConcurrentBatchCalls how many batch calls one acknowledge, extend or release runs at a time
- * @param retryBackoff the pause before the first retry of failed batch entries, doubling after each
  */
 record SourceSettings(String queueUrl, int waitSeconds, int maxMessages, Integer visibilitySeconds, int maxBodySize,
-                      BodyDecoder decoder, int batchAttempts, int maxConcurrentBatchCalls, Duration retryBackoff) {
+                      BodyDecoder decoder, int maxConcurrentBatchCalls) {
     /** SQS's longest visibility timeout: 12 hours. */
     static final int MAX_VISIBILITY_SECONDS = 43_200;
     static final int DEFAULT_WAIT_SECONDS = 20;
@@ -33,10 +30,7 @@ record SourceSettings(String queueUrl, int waitSeconds, int maxMessages, Integer
     /** {@code maxBodySize} when none was set: the queue's MaximumMessageSize, read at the first receive. */
     static final int QUEUE_MAX_BODY_SIZE = 0;
     static final int DEFAULT_MAX_NESTING_DEPTH = 64;
-    static final int DEFAULT_BATCH_ATTEMPTS = 4;
     static final int DEFAULT_MAX_CONCURRENT_BATCH_CALLS = 8;
-    /** Users tune {@code batchAttempts}; tests shorten this through the record's constructor. */
-    static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(100);
 
     /** Returns the queue's name, the last segment of its URL's path, for messages and dead-letter attributes. */
     String queueName() {

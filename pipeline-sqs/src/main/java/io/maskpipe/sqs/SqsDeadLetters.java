@@ -6,7 +6,6 @@ import io.maskpipe.core.spi.DeadLetter;
 import io.maskpipe.core.spi.DeadLetters;
 import io.maskpipe.core.spi.SinkException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +42,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
  *
  * <p>On a FIFO dead-letter queue ({@code .fifo}) the message group is the source message's group, or
  * {@value #DEFAULT_GROUP} for a standard source queue, and the deduplication id is the source message id, so a
- * redelivered rejection is stored once. Messages are sent with {@code SendMessageBatch}; entries SQS reports as
- * failed are retried, and any still failing make {@link #store} throw, so their source messages stay on the queue.
+ * redelivered rejection is stored once. Messages are sent with {@code SendMessageBatch}, once; entries SQS reports as
+ * failed make {@link #store} throw naming them, so the pipeline retries those alone and their source messages stay
+ * on the queue meanwhile.
  *
  * <p>Immutable and thread-safe. See {@code docs/sqs.md}.
  *
@@ -76,12 +76,12 @@ public final class SqsDeadLetters implements DeadLetters {
     private final boolean fifo;
     private final BatchCalls batches;
 
-    SqsDeadLetters(SqsClient client, String queueUrl, int attempts, Duration backoff) {
+    private SqsDeadLetters(SqsClient client, String queueUrl) {
         this.client = client;
         this.queueUrl = queueUrl;
         this.queueName = SqsSource.queueNameOf(queueUrl);
         this.fifo = queueName.endsWith(".fifo");
-        this.batches = new BatchCalls(attempts, backoff);
+        this.batches = new BatchCalls();
     }
 
     /**
@@ -95,14 +95,18 @@ public final class SqsDeadLetters implements DeadLetters {
         Objects.requireNonNull(client, "client");
         Objects.requireNonNull(queueUrl, "queueUrl");
         SqsSource.queueNameOf(queueUrl); // checks it parses
-        return new SqsDeadLetters(client, queueUrl, 4, Duration.ofMillis(100));
+        return new SqsDeadLetters(client, queueUrl);
     }
 
     /**
      * Sends the rejected messages to the dead-letter queue, ten (or 250 KiB) per {@code SendMessageBatch}.
      *
-     * @throws SinkException naming how many were not sent and the error codes; their source messages stay
-     *     unacknowledged and come back
+     * Each letter is sent once: this does not retry (the SDK retries a failed call on its transport).
+     *
+     * @throws SinkException naming how many were not sent and the error codes, with the source message ids of
+     *     those not sent ({@link SinkException#failedIds()}), so the pipeline retries them alone; its kind is
+     *     {@code SETUP} for a missing queue or refused access, {@code DATA} for letters SQS refuses for their
+     *     contents, else {@code TRANSIENT}. Their source messages stay unacknowledged.
      */
     @Override
     public void store(List<DeadLetter> letters) {
@@ -116,8 +120,10 @@ public final class SqsDeadLetters implements DeadLetters {
         if (!outcome.succeeded()) {
             String detail = outcome.undone() + " of " + letters.size() + " dead letters not sent: "
                     + outcome.describe();
-            throw new SinkException(SqsFailures.describe("SendMessageBatch", queueName, detail),
-                    outcome.isTransient(), outcome.error());
+            List<String> failedIds = new ArrayList<>(outcome.undone());
+            outcome.undoneItems().forEach(letter -> failedIds.add(letter.sourceId()));
+            throw new SinkException(SqsFailures.describe("SendMessageBatch", queueName, detail), outcome.kind(),
+                    outcome.error(), failedIds);
         }
     }
 
@@ -145,7 +151,7 @@ public final class SqsDeadLetters implements DeadLetters {
             bytes += a.getKey().length() + a.getValue().stringValue().length() * 3 + "String".length();
         }
         String group = fifo ? letter.delivery().group().orElse(DEFAULT_GROUP) : null;
-        return new Letter(body, Map.copyOf(attributes), group, fifo ? sourceId : null, bytes);
+        return new Letter(sourceId, body, Map.copyOf(attributes), group, fifo ? sourceId : null, bytes);
     }
 
     private static void put(Map<String, MessageAttributeValue> attributes, String name, String value) {
@@ -168,7 +174,7 @@ public final class SqsDeadLetters implements DeadLetters {
     }
 
     /** A dead letter ready to send; its size counts toward the batch limit. */
-    private record Letter(String body, Map<String, MessageAttributeValue> attributes, String group,
+    private record Letter(String sourceId, String body, Map<String, MessageAttributeValue> attributes, String group,
                           String deduplicationId, int bytes) {
         @Override
         public String toString() {

@@ -1,10 +1,8 @@
 package io.maskpipe.sqs;
 
-import static io.maskpipe.sqs.SourceSettings.DEFAULT_BATCH_ATTEMPTS;
 import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_CONCURRENT_BATCH_CALLS;
 import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_MESSAGES;
 import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_NESTING_DEPTH;
-import static io.maskpipe.sqs.SourceSettings.DEFAULT_RETRY_BACKOFF;
 import static io.maskpipe.sqs.SourceSettings.DEFAULT_WAIT_SECONDS;
 import static io.maskpipe.sqs.SourceSettings.MAX_VISIBILITY_SECONDS;
 import static io.maskpipe.sqs.SourceSettings.QUEUE_MAX_BODY_SIZE;
@@ -113,8 +111,8 @@ public final class SqsSource implements Source {
      * the configured wait time or {@code maxWait}, whichever is shorter (whole seconds).
      *
      * @throws InterruptedException when the polling thread is interrupted
-     * @throws SourceException when SQS cannot be reached or refuses the call; transient for throttling, server
-     *     errors and I/O, permanent for a missing queue or refused credentials
+     * @throws SourceException when SQS cannot be reached or refuses the call: {@code SETUP} for a missing queue,
+     *     refused access or credentials, a KMS key that cannot be used; {@code TRANSIENT} for anything else
      */
     @Override
     public List<Delivery> receive(Duration maxWait) throws InterruptedException {
@@ -124,10 +122,11 @@ public final class SqsSource implements Source {
 
     /**
      * Deletes the messages with {@code DeleteMessageBatch}, ten per call and up to the configured number of calls
-     * at a time, retrying entries SQS reports as failed with a doubling backoff.
+     * at a time, each once (the pipeline retries what failed).
      *
-     * @throws SourceException naming how many were not deleted and the error codes, when some still fail after the
-     *     last attempt; those messages will be delivered again
+     * @throws SourceException naming how many were not deleted and the error codes, with their ids
+     *     ({@link SourceException#failedIds()}); {@code DATA} when only receipts that are invalid or expired failed
+     *     (those messages are delivered again), {@code SETUP} when access is refused, else {@code TRANSIENT}
      * @throws IllegalArgumentException when a delivery did not come from this source
      */
     @Override
@@ -140,8 +139,8 @@ public final class SqsSource implements Source {
      * {@code ChangeMessageVisibilityBatch} (ten per call, calls run concurrently like the deletes), while their
      * batch is still being written.
      *
-     * @throws SourceException when some could not be extended after the last attempt; they may be delivered again
-     *     while still in progress, which the sink's idempotency absorbs
+     * @throws SourceException naming those not extended; they may be delivered again while still in progress,
+     *     which the sink's idempotency absorbs
      */
     @Override
     public void extendVisibility(List<Delivery> deliveries, Duration extension) {
@@ -149,8 +148,10 @@ public final class SqsSource implements Source {
     }
 
     /**
-     * Makes the messages visible again at once (visibility timeout 0). A failure is logged, not thrown: the
-     * messages then come back after their visibility timeout instead.
+     * Makes the messages visible again at once (visibility timeout 0).
+     *
+     * @throws SourceException naming those not released (also logged); they come back after their visibility
+     *     timeout instead
      */
     @Override
     public void release(List<Delivery> deliveries) {
@@ -213,7 +214,6 @@ public final class SqsSource implements Source {
         private Integer maxBodySize;
         private Integer maxNestingDepth;
         private BodyDecoder decoder;
-        private Integer batchAttempts;
         private Integer maxConcurrentBatchCalls;
 
         private Builder() {
@@ -383,19 +383,6 @@ public final class SqsSource implements Source {
         }
 
         /**
-         * Sets how many times an entry of a delete or visibility batch that SQS reports as failed is tried, with a
-         * doubling backoff from 100 ms between tries. Default: 4.
-         *
-         * @param attempts from 1 to 10
-         * @return this builder
-         */
-        public Builder batchAttempts(int attempts) {
-            once(this.batchAttempts, "batchAttempts");
-            this.batchAttempts = inRange("batchAttempts", attempts, 1, 10);
-            return this;
-        }
-
-        /**
          * Sets how many batch calls ({@code DeleteMessageBatch}, {@code ChangeMessageVisibilityBatch}) of ten
          * messages one acknowledge, extend or release runs at a time, so a large sink batch does not wait for its
          * chunks one after another. The calling thread sends one; the others run on daemon threads the source owns
@@ -447,9 +434,7 @@ public final class SqsSource implements Source {
                     maxBodySize == null ? QUEUE_MAX_BODY_SIZE : maxBodySize,
                     decoder != null ? decoder : new JsonBodyDecoder(
                             maxNestingDepth == null ? DEFAULT_MAX_NESTING_DEPTH : maxNestingDepth),
-                    batchAttempts == null ? DEFAULT_BATCH_ATTEMPTS : batchAttempts,
-                    maxConcurrentBatchCalls == null ? DEFAULT_MAX_CONCURRENT_BATCH_CALLS : maxConcurrentBatchCalls,
-                    DEFAULT_RETRY_BACKOFF);
+                    maxConcurrentBatchCalls == null ? DEFAULT_MAX_CONCURRENT_BATCH_CALLS : maxConcurrentBatchCalls);
         }
     }
 }

@@ -9,6 +9,7 @@ import io.maskpipe.core.record.Outcome;
 import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Rejection;
+import io.maskpipe.core.spi.ConnectorException;
 import io.maskpipe.core.spi.DeadLetter;
 import io.maskpipe.core.spi.Delivery;
 import io.maskpipe.core.spi.SinkException;
@@ -114,7 +115,8 @@ class SqsDeadLettersTest {
         SqsDeadLetters deadLetters = SqsDeadLetters.of(SQS.client(), SQS.endpoint() + "/000000000000/gone");
 
         assertThatThrownBy(() -> deadLetters.store(List.of(letter("m1", null, SECRET))))
-                .isInstanceOfSatisfying(SinkException.class, e -> assertThat(e.isTransient()).isFalse())
+                .isInstanceOfSatisfying(SinkException.class, e -> assertThat(e.kind())
+                        .isEqualTo(ConnectorException.Kind.SETUP))
                 .hasMessage("SQS SendMessageBatch on queue 'gone': 1 of 1 dead letters not sent: "
                         + "1 not sent: call failed with QueueDoesNotExist (HTTP 400)");
     }

@@ -100,7 +100,6 @@ class SqsSnippetsTest {
                 .visibilityTimeout(Duration.ofMinutes(2))  // default: the queue's own
                 .maxBodySize(256 * 1024)                   // bytes of UTF-8, default: the queue's limit
                 .maxNestingDepth(64)                       // JSON nesting, 1..500, default 64
-                .batchAttempts(4)                          // tries per failed delete/visibility entry, 1..10
                 .maxConcurrentBatchCalls(8)                // batch calls of ten in flight per acknowledge, 1..32
                 .build();
         // --- end ---

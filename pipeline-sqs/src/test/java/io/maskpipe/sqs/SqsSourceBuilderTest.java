@@ -57,12 +57,6 @@ class SqsSourceBuilderTest {
     }
 
     @Test
-    void builder_batchAttemptsOutOfRange_fails() {
-        assertThatThrownBy(() -> SqsSource.builder().batchAttempts(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("batchAttempts: 0 given, 1 to 10 allowed");
-    }
-
-    @Test
     void builder_maxConcurrentBatchCallsOutOfRange_fails() {
         assertThatThrownBy(() -> SqsSource.builder().maxConcurrentBatchCalls(0))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,7 +1,6 @@
 package io.maskpipe.sqs;
 
 import static io.maskpipe.sqs.ElasticMq.text;
-import static io.maskpipe.sqs.SourceSettings.DEFAULT_BATCH_ATTEMPTS;
 import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_BODY_SIZE;
 import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_CONCURRENT_BATCH_CALLS;
 import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_MESSAGES;
@@ -9,11 +8,13 @@ import static io.maskpipe.sqs.SourceSettings.DEFAULT_MAX_NESTING_DEPTH;
 import static io.maskpipe.sqs.SourceSettings.DEFAULT_WAIT_SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.maskpipe.core.record.Metadata;
 import io.maskpipe.core.record.Outcome;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Value;
+import io.maskpipe.core.spi.ConnectorException;
 import io.maskpipe.core.spi.Delivery;
 import io.maskpipe.core.spi.SourceException;
 import java.math.BigDecimal;
@@ -109,36 +110,22 @@ class SqsSourceTest {
     }
 
     @Test
-    void acknowledge_entryFailsOnceInOneOfSeveralChunks_isRetriedAndDeleted() throws Exception {
-        String queue = queueHolding(25);
-        CorruptDeleteOf corrupt = new CorruptDeleteOf(1);
-        try (SqsClient client = SQS.newClient(corrupt)) {
-            SqsSource source = fastRetries(client, queue);
-            List<Delivery> deliveries = receiveAll(source, 25);
-            corrupt.target = ((Receipt) deliveries.get(14).receipt()).handle(); // in the second of three chunks
-
-            source.acknowledge(deliveries);
-
-            assertThat(corrupt.calls.get()).isEqualTo(4); // three chunks, then the one entry again
-            assertThat(SQS.depth(queue)).isZero();
-        }
-    }
-
-    @Test
-    void acknowledge_entryAlwaysFailsInOneOfSeveralChunks_throwsNamingCountAndCode() throws Exception {
+    void acknowledge_entryFailsInOneOfSeveralChunks_sendsEachChunkOnceAndNamesTheFailedDelivery() throws Exception {
         String queue = queueHolding(25);
         CorruptDeleteOf corrupt = new CorruptDeleteOf(Integer.MAX_VALUE);
         try (SqsClient client = SQS.newClient(corrupt)) {
-            SqsSource source = fastRetries(client, queue);
+            SqsSource source = sourceOn(client, queue);
             List<Delivery> deliveries = receiveAll(source, 25);
-            corrupt.target = ((Receipt) deliveries.get(14).receipt()).handle();
+            corrupt.target = ((Receipt) deliveries.get(14).receipt()).handle(); // in the second of three chunks
 
             assertThatThrownBy(() -> source.acknowledge(deliveries))
-                    .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.isTransient()).isFalse())
+                    .isInstanceOfSatisfying(SourceException.class, e -> {
+                        assertThat(e.kind()).isEqualTo(ConnectorException.Kind.DATA);
+                        assertThat(e.failedIds()).contains(Set.of(deliveries.get(14).id()));
+                    })
                     .hasMessageStartingWith("SQS DeleteMessageBatch on queue '" + SqsSource.queueNameOf(queue)
-                            + "': 1 of 25 messages not deleted: 1 failed after 4 attempts "
-                            + "(ReceiptHandleIsInvalid x1)");
-            assertThat(corrupt.calls.get()).isEqualTo(6); // three chunks, then three retries of the one entry
+                            + "': 1 of 25 messages not deleted: 1 failed (ReceiptHandleIsInvalid x1)");
+            assertThat(corrupt.calls.get()).isEqualTo(3); // each chunk once: the engine retries, not the source
             assertThat(SQS.depth(queue)).isEqualTo(1);
         }
     }
@@ -213,39 +200,27 @@ class SqsSourceTest {
     }
 
     @Test
-    void acknowledge_entryFailsOnce_isRetriedAndDeleted() throws Exception {
+    void acknowledge_failedDeliveryAloneAcknowledgedAgain_isDeleted() throws Exception {
         String queue = SQS.newQueue(Duration.ofSeconds(30));
         for (int i = 0; i < 3; i++) {
             SQS.send(queue, "{}");
         }
         CorruptFirstDeleteEntry corrupt = new CorruptFirstDeleteEntry(1);
         try (SqsClient client = SQS.newClient(corrupt)) {
-            SqsSource source = fastRetries(client, queue);
-
-            source.acknowledge(receiveAll(source, 3));
-
-            assertThat(corrupt.calls.get()).isEqualTo(2);
-            assertThat(SQS.depth(queue)).isZero();
-        }
-    }
-
-    @Test
-    void acknowledge_entryAlwaysFails_throwsNamingCountAndCode() throws Exception {
-        String queue = SQS.newQueue(Duration.ofSeconds(30));
-        for (int i = 0; i < 3; i++) {
-            SQS.send(queue, "{}");
-        }
-        CorruptFirstDeleteEntry corrupt = new CorruptFirstDeleteEntry(Integer.MAX_VALUE);
-        try (SqsClient client = SQS.newClient(corrupt)) {
-            SqsSource source = fastRetries(client, queue);
+            SqsSource source = sourceOn(client, queue);
             List<Delivery> deliveries = receiveAll(source, 3);
 
-            assertThatThrownBy(() -> source.acknowledge(deliveries))
-                    .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.isTransient()).isFalse())
-                    .hasMessageStartingWith("SQS DeleteMessageBatch on queue '" + SqsSource.queueNameOf(queue)
-                            + "': 1 of 3 messages not deleted: 1 failed after 4 attempts (ReceiptHandleIsInvalid");
-            assertThat(corrupt.calls.get()).isEqualTo(4);
-            assertThat(SQS.depth(queue)).isEqualTo(1); // it will be delivered again
+            SourceException failure = catchThrowableOfType(() -> source.acknowledge(deliveries),
+                    SourceException.class);
+            List<Delivery> failed = deliveries.stream()
+                    .filter(d -> failure.failedIds().orElseThrow().contains(d.id())).toList();
+            source.acknowledge(failed); // what the engine does with the failed ids
+
+            assertThat(failed).hasSize(1);
+            assertThat(failure.getMessage()).endsWith("1 of 3 messages not deleted: 1 failed (ReceiptHandleIsInvalid"
+                    + " x1)");
+            assertThat(corrupt.calls.get()).isEqualTo(2);
+            assertThat(SQS.depth(queue)).isZero();
         }
     }
 
@@ -254,7 +229,8 @@ class SqsSourceTest {
         SqsSource source = SqsSource.of(SQS.client(), SQS.endpoint() + "/000000000000/missing");
 
         assertThatThrownBy(() -> source.receive(Duration.ZERO))
-                .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.isTransient()).isFalse())
+                .isInstanceOfSatisfying(SourceException.class, e -> assertThat(e.kind())
+                        .isEqualTo(ConnectorException.Kind.SETUP))
                 .hasMessageStartingWith("SQS ReceiveMessage on queue 'missing': ")
                 .hasMessage("SQS ReceiveMessage on queue 'missing': QueueDoesNotExist (HTTP 400)");
     }
@@ -323,11 +299,11 @@ class SqsSourceTest {
         return queue;
     }
 
-    /** Returns a source with the builder's defaults, except 1 ms instead of 100 ms before a batch entry's retry. */
-    static SqsSource fastRetries(SqsClient client, String queue) {
+    /** Returns a source with the builder's defaults on the client. */
+    static SqsSource sourceOn(SqsClient client, String queue) {
         SourceSettings settings = new SourceSettings(queue, DEFAULT_WAIT_SECONDS, DEFAULT_MAX_MESSAGES, null,
-                DEFAULT_MAX_BODY_SIZE, new JsonBodyDecoder(DEFAULT_MAX_NESTING_DEPTH), DEFAULT_BATCH_ATTEMPTS,
-                DEFAULT_MAX_CONCURRENT_BATCH_CALLS, Duration.ofMillis(1));
+                DEFAULT_MAX_BODY_SIZE, new JsonBodyDecoder(DEFAULT_MAX_NESTING_DEPTH),
+                DEFAULT_MAX_CONCURRENT_BATCH_CALLS);
         return new SqsSource(settings, client, false);
     }
 

@@ -3,6 +3,7 @@ package io.maskpipe.testing;
 import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Rejection;
+import io.maskpipe.core.spi.ConnectorException;
 import io.maskpipe.core.spi.Sink;
 import io.maskpipe.core.spi.SinkException;
 import io.maskpipe.core.spi.WriteResult;
@@ -54,8 +55,8 @@ public final class InMemorySink implements Sink {
     }
 
     /**
-     * Makes every batch that holds one of these message ids fail with a permanent {@link SinkException}, storing
-     * nothing of it.
+     * Makes every batch that holds one of these message ids fail with a {@code DATA} {@link SinkException} (the
+     * record's own data is refused), storing nothing of it: the pipeline isolates and dead-letters that record.
      *
      * @param messageIds the ids of the records the sink refuses
      */
@@ -82,7 +83,8 @@ public final class InMemorySink implements Sink {
         }
         for (Record record : records) {
             if (refused.contains(record.metadata().messageId().orElse(""))) {
-                throw new SinkException("in-memory sink: batch refused, it holds a refused message id", false, null);
+                throw new SinkException("in-memory sink: batch refused, it holds a refused message id",
+                        ConnectorException.Kind.DATA, null);
             }
         }
         List<WriteResult> results = new ArrayList<>(records.size());

@@ -3,6 +3,7 @@ package io.maskpipe.testing;
 import io.maskpipe.core.record.Metadata;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Rejection;
+import io.maskpipe.core.spi.ConnectorException;
 import io.maskpipe.core.spi.Delivery;
 import io.maskpipe.core.spi.Receipt;
 import io.maskpipe.core.spi.Source;
@@ -36,6 +37,7 @@ public final class InMemorySource implements Source {
     private final List<String> acknowledged = new ArrayList<>();
     private long nextId = 1;
     private int acknowledgementsToFail;
+    private ConnectorException.Kind acknowledgementFailure = ConnectorException.Kind.TRANSIENT;
 
     private InMemorySource(Duration visibilityTimeout) {
         this.visibilityTimeout = visibilityTimeout;
@@ -114,16 +116,31 @@ public final class InMemorySource implements Source {
     }
 
     /**
-     * Makes the next acknowledgements fail with a transient {@link SourceException}, for tests.
+     * Makes the next acknowledgements fail with a transient {@link SourceException}, for tests: the pipeline
+     * retries them with its backoff.
      *
      * @param times how many {@code acknowledge} calls fail
      * @throws IllegalArgumentException when {@code times} is negative
      */
     public synchronized void failAcknowledgements(int times) {
+        failAcknowledgements(times, ConnectorException.Kind.TRANSIENT);
+    }
+
+    /**
+     * Makes the next acknowledgements fail with a {@link SourceException} of the given kind naming every delivery
+     * of the call as failed, for tests. {@code DATA} stands for receipts that are no longer valid: the pipeline
+     * gives up on those messages, which come back after their visibility timeout and are deduplicated.
+     *
+     * @param times how many {@code acknowledge} calls fail
+     * @param kind the failures' kind
+     * @throws IllegalArgumentException when {@code times} is negative
+     */
+    public synchronized void failAcknowledgements(int times, ConnectorException.Kind kind) {
         if (times < 0) {
             throw new IllegalArgumentException("in-memory source: times must not be negative, was " + times);
         }
         acknowledgementsToFail = times;
+        acknowledgementFailure = Objects.requireNonNull(kind, "kind");
     }
 
     /**
@@ -192,7 +209,10 @@ public final class InMemorySource implements Source {
     public synchronized void acknowledge(List<Delivery> deliveries) {
         if (acknowledgementsToFail > 0) {
             acknowledgementsToFail--;
-            throw new SourceException("in-memory source: acknowledgement failed (simulated)", true, null);
+            List<String> ids = new ArrayList<>(deliveries.size());
+            deliveries.forEach(delivery -> ids.add(delivery.id()));
+            throw new SourceException("in-memory source: acknowledgement failed (simulated)", acknowledgementFailure,
+                    null, ids);
         }
         for (Delivery delivery : deliveries) {
             Message m = current(delivery);

@@ -70,29 +70,6 @@ class PipelineFailureTest {
     }
 
     @Test
-    void run_sinkThrowsAnUnexpectedRuntimeException_treatedAsPermanentAndSplitOut() {
-        // a decision, not a regression: anything but a SinkException counts as a permanent failure of the batch
-        InMemorySink inner = InMemorySink.create();
-        Sink buggy = records -> {
-            if (ids(records).contains("id-4")) {
-                throw new IllegalStateException("cannot bind " + records);
-            }
-            return inner.write(records);
-        };
-        InMemoryDeadLetters deadLetters = InMemoryDeadLetters.create();
-
-        PipelineSummary summary = fast(InMemorySource.of(logins(8))).pollers(1).batching(8, Duration.ZERO)
-                .deadLettersUnsealed(deadLetters).to(buggy).run();
-
-        assertThat(summary.written()).isEqualTo(7);
-        assertThat(deadLetters.letters()).singleElement().satisfies(letter -> {
-            assertThat(letter.delivery().id()).isEqualTo("id-4");
-            assertThat(letter.rejection()).hasToString("SINK_REJECTED: refused by the sink: sink write threw"
-                    + " java.lang.IllegalStateException");
-        });
-    }
-
-    @Test
     void start_sinkThrowsAnError_failsAndReleasesTheBatch() throws InterruptedException {
         // issue 3: an Error escaped the writer, which dropped its batch from the books and went on as if nothing
         // had happened
@@ -110,24 +87,6 @@ class PipelineFailureTest {
         });
         assertThat(running.summary().released()).isEqualTo(running.summary().received()).isPositive();
         assertThat(source.acknowledged()).isEmpty();
-    }
-
-    @Test
-    void run_deadLettersThrowAnUnexpectedRuntimeException_rejectionsLeftForRedriveAndRecordsAcknowledged() {
-        // a decision, not a regression: a dead-letter destination that throws anything but a transient
-        // SinkException refused the letters for good
-        DeadLetters down = letters -> {
-            throw new IllegalStateException("queue gone");
-        };
-        InMemorySource source = sourceWithOneMissingUserId(8);
-
-        PipelineSummary summary = fast(source).require("user_id").deadLettersUnsealed(down).to(InMemorySink.create())
-                .run();
-
-        assertThat(summary.written()).isEqualTo(7);
-        assertThat(summary.leftForRedrive()).isEqualTo(1);
-        assertThat(summary.deadLettered()).isZero();
-        assertThat(source.acknowledged()).hasSize(7).doesNotContain("id-3");
     }
 
     @Test

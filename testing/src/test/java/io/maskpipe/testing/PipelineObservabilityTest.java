@@ -11,7 +11,7 @@ import io.maskpipe.core.record.Metadata;
 import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Rejection;
-import io.maskpipe.core.spi.SinkException;
+import io.maskpipe.core.spi.ConnectorException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,7 +56,7 @@ class PipelineObservabilityTest {
         }
 
         @Override
-        public void retried(int attempt, Duration delay, SinkException failure) {
+        public void retried(int attempt, Duration delay, ConnectorException failure) {
             retried.incrementAndGet();
         }
 
@@ -72,7 +72,7 @@ class PipelineObservabilityTest {
     }
 
     private static InMemorySource eventfulSource() {
-        InMemorySource source = InMemorySource.create();
+        InMemorySource source = InMemorySource.create(Duration.ofMillis(300));
         for (int i = 0; i < 40; i++) {
             Record login = Fixtures.login(i).with("ip", SECRET);
             source.offer(i == 3 ? login.without(FieldPath.of("user_id")) : login);
@@ -89,7 +89,7 @@ class PipelineObservabilityTest {
         sink.failTransiently(2);
         sink.refuse("id-9");
         InMemorySource source = eventfulSource();
-        source.failAcknowledgements(1);
+        source.failAcknowledgements(1, ConnectorException.Kind.DATA); // given up on: they come back, deduplicated
         CountingListener listener = new CountingListener();
 
         // when
@@ -97,14 +97,22 @@ class PipelineObservabilityTest {
                 .listener(listener).to(sink).run();
 
         // then
-        assertThat(listener.received.get()).isEqualTo(summary.received()).isEqualTo(41);
+        // each message whose acknowledgement was given up on came back once
+        assertThat(listener.received.get()).isEqualTo(summary.received())
+                .isEqualTo(41 + summary.acknowledgeFailures());
         assertThat(listener.written.get()).isEqualTo(summary.written()).isEqualTo(37);
-        assertThat(listener.duplicates.get()).isEqualTo(summary.duplicates()).isEqualTo(1);
+        assertThat(listener.duplicates.get()).isEqualTo(summary.duplicates())
+                .isEqualTo(1 + summary.acknowledgeFailures());
         assertThat(listener.rejected.get()).isEqualTo(summary.rejected()).isEqualTo(3);
         assertThat(listener.deadLettered.get()).isEqualTo(summary.deadLettered()).isEqualTo(3);
         assertThat(listener.retried.get()).isEqualTo(summary.retries()).isEqualTo(2);
-        assertThat(listener.batchRecords.get()).isEqualTo(summary.written() + summary.duplicates() + 1);
+        // the refused id-9 and the sink's duplicates went through batches; redelivered dead letters did not
+        assertThat(listener.batchRecords.get()).isBetween(summary.written() + 2,
+                summary.written() + summary.duplicates() + 1);
         assertThat(listener.acknowledgeFailed.get()).isEqualTo(summary.acknowledgeFailures()).isPositive();
+        assertThat(summary.hidden()).isZero();
+        assertThat(summary.drained()).isTrue();
+        assertThat(source.remaining()).isZero();
     }
 
     @Test

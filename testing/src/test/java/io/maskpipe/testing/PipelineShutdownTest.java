@@ -10,6 +10,7 @@ import io.maskpipe.core.PipelineSummary;
 import io.maskpipe.core.RunningPipeline;
 import io.maskpipe.core.Transform;
 import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.spi.ConnectorException;
 import io.maskpipe.core.spi.Delivery;
 import java.time.Duration;
 import java.util.List;
@@ -122,7 +123,7 @@ class PipelineShutdownTest {
         InMemorySink sink = InMemorySink.create();
         InMemorySource source = InMemorySource.create(Duration.ofMillis(100));
         logins(5).forEach(source::offer);
-        source.failAcknowledgements(1);
+        source.failAcknowledgements(1, ConnectorException.Kind.DATA);
 
         // when
         RunningPipeline running = fast(source).pollers(1).batching(5, Duration.ofMillis(50)).to(sink).start();

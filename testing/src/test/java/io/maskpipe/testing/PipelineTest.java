@@ -246,7 +246,8 @@ class PipelineTest {
 
         assertThatThrownBy(() -> fast(missingQueue).to(InMemorySink.create()).run())
                 .isInstanceOf(PipelineException.class)
-                .hasMessage("pipeline: the source failed: queue 'logins' does not exist");
+                .hasMessage("pipeline: the source cannot be used, fix its setup: queue 'logins' does not exist;"
+                        + " every message stays on the queue");
     }
 
     @Test

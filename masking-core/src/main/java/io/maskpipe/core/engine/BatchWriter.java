@@ -5,7 +5,7 @@ import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Rejection;
 import io.maskpipe.core.spi.Sink;
-import io.maskpipe.core.spi.SinkException;
+import io.maskpipe.core.spi.ConnectorException;
 import io.maskpipe.core.spi.WriteResult;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -13,15 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Resolves one batch: writes its records to the sink (retrying transient failures, splitting on permanent ones),
- * stores its rejections as dead letters, then acknowledges what is durably handled.
+ * Resolves one batch: writes its records to the sink (retrying transient failures, splitting on data failures to
+ * isolate the refused record, ending the run on setup failures), stores its rejections as dead letters, then
+ * acknowledges what is durably handled.
  */
 final class BatchWriter {
     /*
      * Maintainer notes. Order matters for at-least-once: acknowledge only after the sink or the dead-letter
-     * destination returned. A permanent sink failure means "nothing of this batch was stored" (Sink#write), so the
-     * halves are written again separately until the failing record stands alone and becomes a SINK_REJECTED
-     * rejection; with one poison record among n, that costs about 2 log2(n) extra writes.
+     * destination returned. A DATA sink failure means "nothing of this batch was stored, one record's data is
+     * refused" (Sink#write), so the halves are written again separately until the failing record stands alone and
+     * becomes a SINK_REJECTED rejection; with one poison record among n, that costs about 2 log2(n) extra writes.
+     * Only DATA splits: a TRANSIENT failure (and any exception a sink did not classify) retries the same batch, and
+     * SETUP ends the run, so a whole-database problem never dead-letters good records.
      *
      * A sink that returns the wrong number of results (or a null one) broke its contract: it may have stored any of
      * the records, so no result can be matched to a record. Splitting would dead-letter and acknowledge records that
@@ -70,7 +73,7 @@ final class BatchWriter {
                 writeRecords(records, stored, rejected, reasons);
             }
             if (!rejected.isEmpty()) {
-                stored.addAll(settlement.deadLetter(rejected, reasons));
+                settlement.deadLetter(rejected, reasons, stored);
             }
         } finally {
             settlement.acknowledge(stored);
@@ -123,7 +126,11 @@ final class BatchWriter {
         List<WriteResult> results;
         try {
             results = retrier.call("sink write", () -> sink.write(records));
-        } catch (SinkException e) {
+        } catch (ConnectorException e) {
+            if (e.kind() != ConnectorException.Kind.DATA) {
+                throw new RunFailedException("the sink cannot be used, fix its setup: " + Failures.describe(e)
+                        + "; every message not yet stored stays on the queue", e);
+            }
             if (entries.size() == 1) {
                 String id = entries.get(0).delivery.id();
                 LOG.log(Level.INFO, () -> "pipeline: the sink refused message " + id + ": "
@@ -132,8 +139,8 @@ final class BatchWriter {
                         "refused by the sink: " + Failures.describe(e))));
                 return;
             }
-            LOG.log(Level.INFO, () -> "pipeline: a batch of " + entries.size() + " failed for good, splitting it to"
-                    + " isolate the failing record: " + Failures.describe(e));
+            LOG.log(Level.INFO, () -> "pipeline: the sink refused a record of a batch of " + entries.size()
+                    + ", splitting it to isolate the record: " + Failures.describe(e));
             int middle = entries.size() / 2;
             writeSplitting(entries.subList(0, middle), out);
             writeSplitting(entries.subList(middle, entries.size()), out);

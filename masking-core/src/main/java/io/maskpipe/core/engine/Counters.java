@@ -28,7 +28,7 @@ final class Counters {
         rejected.get(reason).increment();
     }
 
-    Tally summary(Duration elapsed) {
+    Tally summary(Duration elapsed, Hidden.Snapshot hidden, boolean drained) {
         Map<ReasonCode, Long> byReason = new EnumMap<>(ReasonCode.class);
         rejected.forEach((code, count) -> {
             long n = count.sum();
@@ -37,6 +37,7 @@ final class Counters {
             }
         });
         return new Tally(received.sum(), written.sum(), duplicates.sum(), byReason, deadLettered.sum(),
-                released.sum(), retries.sum(), batches.sum(), acknowledgeFailures.sum(), elapsed);
+                released.sum(), retries.sum(), batches.sum(), acknowledgeFailures.sum(), hidden.count(),
+                hidden.visibleAgainBy(), drained, elapsed);
     }
 }

@@ -16,6 +16,10 @@ final class Entry {
     final Outcome outcome;
     final long receivedNanos;
     volatile long visibleSinceNanos;
+    /** Set once the message left this run's hands: acknowledged, released, or left hidden on purpose. */
+    volatile boolean gone;
+    /** Set when its dead letter is stored, by this delivery or by an earlier one of this run whose delete failed. */
+    volatile boolean deadLettered;
     private final AtomicBoolean settled = new AtomicBoolean();
 
     Entry(Delivery delivery, Outcome outcome, long receivedNanos) {

@@ -37,6 +37,7 @@ final class HandedBatch {
 
     private final PipelineSettings settings;
     private final Counters counters = new Counters();
+    private final Hidden hidden = new Hidden(); // no visibility timeout: the caller's mapping owns visibility
 
     HandedBatch(PipelineSettings settings) {
         this.settings = settings;
@@ -65,7 +66,9 @@ final class HandedBatch {
             settings.listener().received(entries.size());
         }
         RunFailedException failure = writeAll(entries, deadline);
-        Tally tally = counters.summary(Duration.ofNanos(System.nanoTime() - start));
+        Hidden.Snapshot left = hidden.snapshot();
+        boolean resolved = left.count() == 0 && counters.released.sum() == 0;
+        Tally tally = counters.summary(Duration.ofNanos(System.nanoTime() - start), left, resolved);
         if (failure != null && (isSetup(failure) || tally.released() == entries.size())) {
             throw failure;
         }
@@ -91,9 +94,9 @@ final class HandedBatch {
                     failedGroups.add(group); // left for redrive: the group's later messages must wait behind it
                 }
             }
-            Retrier retrier = new Retrier(settings, counters, new InFlight(settings, 0, new LongAdder()),
+            Retrier retrier = new Retrier(settings, counters, new InFlight(settings, 0, new LongAdder(), hidden),
                     attemptsIn(deadline));
-            Settlement settlement = new Settlement(settings, counters, retrier);
+            Settlement settlement = new Settlement(settings, counters, retrier, hidden);
             settlement.release(held);
             if (batch.isEmpty()) {
                 continue;

@@ -29,8 +29,9 @@ final class InFlight {
      * and falls only when their batch is done, so memory is bounded by maxInFlight (plus one receive per poller that
      * started below it).
      *
-     * Drain (run() only): emptyReceivesToDrain empty receives in a row, each seen with nothing in flight. An empty
-     * receive while messages are in flight resets the streak, since a FIFO queue holds a group's later messages back
+     * Drain (run() only): emptyReceivesToDrain empty receives in a row, each seen with nothing in flight and no
+     * message whose delete failed still hidden (Hidden). An empty receive while messages are in flight resets the
+     * streak, since a FIFO queue holds a group's later messages back
      * until the earlier ones are acknowledged. The rule is a heuristic, as for any queue: messages another consumer
      * holds, or that a poller has taken but not yet returned from its receive, are invisible to it.
      *
@@ -54,6 +55,8 @@ final class InFlight {
     private final int writers;
     private final int emptyReceivesToDrain;
     private final LongAdder received;
+    private final Hidden hidden;
+    private boolean drained;
     private boolean finishing;
     private volatile boolean abandoned;
     private int count;
@@ -62,8 +65,9 @@ final class InFlight {
     private int emptyReceivesInARow;
 
     /** {@code emptyReceivesToDrain} 0 means the run never finishes because the source is idle. */
-    InFlight(PipelineSettings settings, int emptyReceivesToDrain, LongAdder received) {
+    InFlight(PipelineSettings settings, int emptyReceivesToDrain, LongAdder received, Hidden hidden) {
         this.received = received;
+        this.hidden = hidden;
         this.maxInFlight = settings.maxInFlight();
         this.maxBatchRows = settings.maxBatchRows();
         this.lingerNanos = settings.maxLinger().toNanos();
@@ -138,18 +142,20 @@ final class InFlight {
     /**
      * Notes an empty receive; returns how many came in a row when this one made the run finish because the source
      * is drained, else 0. Only empty receives with nothing in flight count: while messages are in flight, a queue
-     * may hold back their successors (FIFO groups), so an empty receive then says nothing about the backlog.
+     * may hold back their successors (FIFO groups), so an empty receive then says nothing about the backlog. Nor do
+     * they while a message whose acknowledgement failed is still hidden: it will come back, to be deduplicated.
      */
     int emptyReceive() {
         lock.lock();
         try {
-            if (count > 0) {
+            if (count > 0 || hidden.awaitingRedelivery(System.nanoTime())) {
                 emptyReceivesInARow = 0;
                 return 0;
             }
             emptyReceivesInARow++;
             if (emptyReceivesToDrain > 0 && !finishing && emptyReceivesInARow >= emptyReceivesToDrain) {
                 finishing = true;
+                drained = true;
                 changed.signalAll();
                 return emptyReceivesInARow;
             }
@@ -293,6 +299,16 @@ final class InFlight {
 
     boolean isAbandoned() {
         return abandoned;
+    }
+
+    /** Whether the run finished because the source was drained (not stopped, not abandoned). */
+    boolean isDrained() {
+        lock.lock();
+        try {
+            return drained && !abandoned;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Every unresolved entry, waiting or being written; safe to iterate without the lock. */

@@ -1,6 +1,6 @@
 package io.maskpipe.core.engine;
 
-import io.maskpipe.core.record.MaskpipeException;
+import io.maskpipe.core.spi.ConnectorException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,14 +33,20 @@ public final class PipelineEngine {
      * once, the linger. No user code runs under that lock.
      *
      * At least once. A message is acknowledged only after its record came back WRITTEN or DUPLICATE from the sink,
-     * or its rejection was stored by the dead-letter destination. Failures of the parts we call:
-     * - SinkException, transient: the same batch is retried with backoff (Retrier); nothing is acknowledged meanwhile.
-     * - SinkException, permanent, or any other RuntimeException from the sink: the batch is split down to the
-     *   failing record, which becomes SINK_REJECTED. From the dead-letter destination: left for redrive.
+     * or its rejection was stored by the dead-letter destination. Failures of the parts we call have three kinds
+     * (ConnectorException.Kind; anything else a connector throws counts as TRANSIENT):
+     * - TRANSIENT: the same work is retried with the one backoff (Retrier), for the failed items alone when a
+     *   connector names them; the heartbeat keeps the messages hidden; nothing is acknowledged or dead-lettered.
+     * - DATA, from the sink only: the batch is split down to the refused record, which becomes SINK_REJECTED and
+     *   goes to dead letters. (From the dead-letter destination: that letter is left for redrive; from an
+     *   acknowledgement: that message is given up on and comes back to be deduplicated.)
+     * - SETUP: RunFailedException, the run ends, unsettled messages are released, nothing more is dead-lettered.
      * - Retries exhausted, or a sink that returns the wrong number of results: RunFailedException, the run fails.
      * - An Error anywhere, or an interrupt the engine did not send (someone cancelled work we cannot account for):
      *   the run fails. A listener's throw of any kind but a VirtualMachineError is logged and ignored.
      * A failed run releases (Source#release) every entry nobody settled, so everything received is counted once.
+     * What the run leaves hidden on the queue (left for redrive, a failed delete or release) Hidden keeps per
+     * message id, for the drain (which waits for failed deletes to come back) and the summary.
      *
      * Threads. Names are maskpipe-<run>-<role>-<n>. Pollers, the dispatcher and writers are not daemons: a started
      * pipeline keeps the JVM up like any server until it is stopped (docs/pipeline.md shows the shutdown hook). The
@@ -61,6 +67,7 @@ public final class PipelineEngine {
 
     private final PipelineSettings settings;
     private final Counters counters = new Counters();
+    private final Hidden hidden = new Hidden();
     private final InFlight inFlight;
     private final Settlement settlement;
     private final BatchWriter batchWriter;
@@ -80,35 +87,67 @@ public final class PipelineEngine {
 
     public PipelineEngine(PipelineSettings settings, boolean drainWhenIdle) {
         this.settings = settings;
-        this.inFlight = new InFlight(settings, drainWhenIdle ? settings.emptyReceivesToDrain() : 0, counters.received);
+        this.inFlight = new InFlight(settings, drainWhenIdle ? settings.emptyReceivesToDrain() : 0, counters.received,
+                hidden);
         Retrier retrier = new Retrier(settings, counters, inFlight);
-        this.settlement = new Settlement(settings, counters, retrier);
+        this.settlement = new Settlement(settings, counters, retrier, hidden);
         this.batchWriter = new BatchWriter(settings, counters, retrier, settlement);
         this.dispatcher = threads("dispatcher", false).newThread(this::dispatch);
         ThreadFactory pollerThreads = threads("poller", false);
         for (int i = 0; i < settings.pollers(); i++) {
-            pollers.add(pollerThreads.newThread(new Poller(settings, inFlight, settlement, this::fail, name())));
+            pollers.add(pollerThreads.newThread(
+                    new Poller(settings, inFlight, settlement, hidden, this::fail, name())));
         }
         this.writers = Executors.newFixedThreadPool(settings.writers(), threads("writer", false));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(threads("scheduler", true));
     }
 
+    /**
+     * Reads the source's visibility timeout, opens the sink, then starts the threads. Whatever fails, it throws a
+     * RunFailedException and leaves no thread of this run behind.
+     */
     public void start() {
+        Duration visibility;
         try {
-            openSink(settings);
-        } catch (RunFailedException e) {
-            writers.shutdown();
-            scheduler.shutdown();
-            throw e;
+            visibility = settings.source().visibilityTimeout();
+        } catch (Throwable e) {
+            throw startFailed("the source's visibility timeout could not be read", e);
+        }
+        visibility = visibility == null || visibility.isNegative() ? Duration.ZERO : visibility;
+        hidden.visibility(visibility);
+        try {
+            settings.sink().open();
+        } catch (Throwable e) {
+            throw startFailed("the sink could not be opened", e);
         }
         startNanos = System.nanoTime();
         LOG.log(Level.INFO, () -> name() + " started: " + settings);
-        long progress = PROGRESS_INTERVAL.toNanos();
-        scheduler.scheduleAtFixedRate(() -> LOG.log(Level.INFO, () -> name() + " progress: " + summary()
-                + " inFlight=" + inFlight.count()), progress, progress, TimeUnit.NANOSECONDS);
-        Heartbeat.schedule(settings, inFlight, scheduler);
-        dispatcher.start();
-        pollers.forEach(Thread::start);
+        try {
+            long progress = PROGRESS_INTERVAL.toNanos();
+            scheduler.scheduleAtFixedRate(() -> LOG.log(Level.INFO, () -> name() + " progress: " + summary()
+                    + " inFlight=" + inFlight.count()), progress, progress, TimeUnit.NANOSECONDS);
+            Heartbeat.schedule(settings, visibility, inFlight, scheduler, this::fail);
+            dispatcher.start();
+            pollers.forEach(Thread::start);
+        } catch (Throwable e) { // no thread could be made: end what started
+            fail("pipeline: the run's threads could not be started: " + Failures.describe(e), e);
+            awaitThreads();
+            RunFailedException failed = failure.get();
+            throw failed != null ? failed
+                    : new RunFailedException("pipeline: the run's threads could not be started", e);
+        }
+    }
+
+    private RunFailedException startFailed(String what, Throwable e) {
+        writers.shutdownNow();
+        scheduler.shutdownNow();
+        return cannot(what, e);
+    }
+
+    /** The run's failure when it cannot begin: what failed, a hint when the setup must be fixed, the cause's text. */
+    private static RunFailedException cannot(String what, Throwable e) {
+        String kind = Failures.kindOf(e) == ConnectorException.Kind.TRANSIENT ? "" : " (fix the setup)";
+        return new RunFailedException("pipeline: " + what + kind + ": " + Failures.describe(e), e);
     }
 
     /** The dispatcher's loop: hands due batches to writers until the run has nothing left to do. */
@@ -175,7 +214,7 @@ public final class PipelineEngine {
         try {
             settings.sink().open();
         } catch (RuntimeException e) {
-            throw new RunFailedException("pipeline: the sink could not be opened: " + Failures.describe(e), e);
+            throw cannot("the sink could not be opened", e);
         }
     }
 
@@ -221,11 +260,19 @@ public final class PipelineEngine {
         if (!inFlight.abandon()) {
             return;
         }
-        settlement.release(new ArrayList<>(inFlight.live())); // settle first: a late writer can no longer claim them
-        pollers.forEach(Thread::interrupt);
-        writers.shutdownNow();
-        dispatcher.interrupt();
-        end();
+        try { // settle first: a late writer can no longer claim them
+            settlement.release(new ArrayList<>(inFlight.live()));
+        } catch (Throwable e) { // an Error while releasing: the run must still end
+            LOG.log(Level.ERROR, () -> name() + ": releasing unfinished messages failed: " + Failures.describe(e));
+        } finally {
+            try {
+                pollers.forEach(Thread::interrupt);
+                writers.shutdownNow();
+                dispatcher.interrupt();
+            } finally {
+                end();
+            }
+        }
     }
 
     private void end() {
@@ -234,10 +281,24 @@ public final class PipelineEngine {
         }
         writers.shutdown();
         scheduler.shutdownNow();
-        endNanos = System.nanoTime();
-        finalSummary = counters.summary(Duration.ofNanos(endNanos - startNanos));
-        LOG.log(failure.get() == null ? Level.INFO : Level.WARNING, () -> name() + " ended: " + finalSummary);
-        terminated.countDown();
+        try {
+            endNanos = System.nanoTime();
+            finalSummary = tally(Duration.ofNanos(endNanos - startNanos));
+            LOG.log(failure.get() == null ? Level.INFO : Level.WARNING, () -> name() + " ended: " + finalSummary);
+            Hidden.Snapshot left = hidden.snapshot();
+            if (left.count() > 0) {
+                LOG.log(Level.WARNING, () -> left.warning(name(), settings.deadLettersOrNull() != null));
+            }
+        } finally {
+            terminated.countDown();
+        }
+    }
+
+    private Tally tally(Duration elapsed) {
+        Hidden.Snapshot left = hidden.snapshot();
+        boolean drained = ended.get() && failure.get() == null && inFlight.isDrained() && left.count() == 0
+                && counters.released.sum() == 0;
+        return counters.summary(elapsed, left, drained);
     }
 
     /** For run(): waits for every thread after the run ended, one poll and a grace period at most. */
@@ -263,7 +324,7 @@ public final class PipelineEngine {
             LOG.log(Level.WARNING, () -> name() + ": some threads are still in source or sink calls that ignore"
                     + " interruption; their results are ignored");
         } else { // nothing can count any more: take in what a thread counted between end() and its own end
-            finalSummary = counters.summary(Duration.ofNanos(endNanos - startNanos));
+            finalSummary = tally(Duration.ofNanos(endNanos - startNanos));
         }
     }
 
@@ -283,7 +344,7 @@ public final class PipelineEngine {
 
     public Tally summary() {
         Tally last = finalSummary;
-        return last != null ? last : counters.summary(Duration.ofNanos(System.nanoTime() - startNanos));
+        return last != null ? last : tally(Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
     public RunFailedException failureOrNull() {

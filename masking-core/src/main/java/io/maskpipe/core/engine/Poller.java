@@ -5,7 +5,7 @@ import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Rejection;
 import io.maskpipe.core.spi.Delivery;
-import io.maskpipe.core.spi.SourceException;
+import io.maskpipe.core.spi.ConnectorException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,9 +25,11 @@ final class Poller implements Runnable {
     private final Settlement settlement;
     private final BiConsumer<String, Throwable> failRun;
     private final String runName;
+    private final Hidden hidden;
 
-    Poller(PipelineSettings settings, InFlight inFlight, Settlement settlement, BiConsumer<String, Throwable> failRun,
-            String runName) {
+    Poller(PipelineSettings settings, InFlight inFlight, Settlement settlement, Hidden hidden,
+            BiConsumer<String, Throwable> failRun, String runName) {
+        this.hidden = hidden;
         this.settings = settings;
         this.inFlight = inFlight;
         this.settlement = settlement;
@@ -43,9 +45,10 @@ final class Poller implements Runnable {
                 List<Delivery> deliveries;
                 try {
                     deliveries = settings.source().receive(settings.pollWait());
-                } catch (SourceException e) {
-                    if (!e.isTransient()) {
-                        failRun.accept("pipeline: the source failed: " + Failures.describe(e), e);
+                } catch (RuntimeException e) { // unclassified counts as transient: back off and try again
+                    if (Failures.kindOf(e) != ConnectorException.Kind.TRANSIENT) {
+                        failRun.accept("pipeline: the source cannot be used, fix its setup: " + Failures.describe(e)
+                                + "; every message stays on the queue", e);
                         return;
                     }
                     Duration delay = settings.retry().delay(++failures);
@@ -81,8 +84,15 @@ final class Poller implements Runnable {
         inFlight.reserve(deliveries.size());
         long now = System.nanoTime();
         List<Entry> entries = new ArrayList<>(deliveries.size());
-        for (Delivery delivery : deliveries) {
-            entries.add(new Entry(delivery, process(settings.steps(), delivery), now));
+        try {
+            for (Delivery delivery : deliveries) {
+                Entry entry = new Entry(delivery, process(settings.steps(), delivery), now);
+                entry.deadLettered = hidden.receivedAgain(delivery.id());
+                entries.add(entry);
+            }
+        } catch (Throwable e) { // an Error from a step (a custom masker's, an OutOfMemoryError): give them back
+            settlement.giveBack(deliveries);
+            throw e;
         }
         if (inFlight.add(entries)) {
             settings.listener().received(entries.size());

@@ -1,7 +1,7 @@
 package io.maskpipe.core.engine;
 
 import io.maskpipe.core.record.Rejection;
-import io.maskpipe.core.spi.SinkException;
+import io.maskpipe.core.spi.ConnectorException;
 import java.time.Duration;
 
 /**
@@ -21,7 +21,7 @@ public interface RunEvents {
     default void rejected(String messageId, Rejection rejection, boolean deadLettered) {
     }
 
-    default void retried(int attempt, Duration delay, SinkException failure) {
+    default void retried(int attempt, Duration delay, ConnectorException failure) {
     }
 
     default void batchWritten(int size, Duration latency) {

@@ -2,6 +2,7 @@ package io.maskpipe.core.engine;
 
 import io.maskpipe.core.record.ReasonCode;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import java.util.Map;
  * {@code PipelineSummary} reads it.
  */
 public record Tally(long received, long written, long duplicates, Map<ReasonCode, Long> rejectedByReason,
-        long deadLettered, long released, long retries, long batches, long acknowledgeFailures, Duration elapsed) {
+        long deadLettered, long released, long retries, long batches, long acknowledgeFailures, long hidden,
+        Instant visibleAgainBy, boolean drained, Duration elapsed) {
 
     /** Copies the reasons, in the reason codes' order. */
     public Tally {
@@ -41,8 +43,10 @@ public record Tally(long received, long written, long duplicates, Map<ReasonCode
     public String toString() {
         return String.format(Locale.ROOT, "received=%d written=%d duplicates=%d rejected=%d%s"
                 + " deadLettered=%d leftForRedrive=%d released=%d retries=%d batches=%d acknowledgeFailures=%d"
-                + " elapsed=%dms rate=%.1f/s", received, written, duplicates, rejected(),
+                + " hidden=%d%s drained=%b elapsed=%dms rate=%.1f/s", received, written, duplicates, rejected(),
                 rejectedByReason.isEmpty() ? "" : rejectedByReason.toString(), deadLettered, leftForRedrive(),
-                released, retries, batches, acknowledgeFailures, elapsed.toMillis(), messagesPerSecond());
+                released, retries, batches, acknowledgeFailures, hidden,
+                hidden == 0 ? "" : " visibleAgainBy=" + (visibleAgainBy == null ? "unknown" : visibleAgainBy),
+                drained, elapsed.toMillis(), messagesPerSecond());
     }
 }

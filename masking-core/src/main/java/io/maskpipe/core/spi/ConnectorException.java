@@ -1,6 +1,10 @@
 package io.maskpipe.core.spi;
 
 import io.maskpipe.core.record.MaskpipeException;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Thrown by a source, a sink or a dead-letter destination when a call failed: the one base of
@@ -34,17 +38,32 @@ public abstract class ConnectorException extends MaskpipeException {
 
     /** What kind of failure it is. */
     private final Kind kind;
+    private final Set<String> failedIds;
 
     /**
-     * Creates the exception.
+     * Creates the exception for a call that failed as a whole.
      *
      * @param message what failed and where, with no value in it
      * @param kind what kind of failure it is
      * @param cause the underlying failure, or {@code null}
      */
     protected ConnectorException(String message, Kind kind, Throwable cause) {
+        this(message, kind, cause, null);
+    }
+
+    /**
+     * Creates the exception for a call over several deliveries that failed for some of them only.
+     *
+     * @param message what failed and where, with no value in it
+     * @param kind what kind of failure it is
+     * @param cause the underlying failure, or {@code null}
+     * @param failedIds the ids ({@link Delivery#id()}) of the deliveries the call failed for; it handled the others.
+     *     {@code null} when the call failed as a whole
+     */
+    protected ConnectorException(String message, Kind kind, Throwable cause, Collection<String> failedIds) {
         super(message, cause);
-        this.kind = java.util.Objects.requireNonNull(kind, "kind");
+        this.kind = Objects.requireNonNull(kind, "kind");
+        this.failedIds = failedIds == null ? null : Set.copyOf(failedIds);
     }
 
     /**
@@ -63,5 +82,15 @@ public abstract class ConnectorException extends MaskpipeException {
      */
     public boolean isTransient() {
         return kind == Kind.TRANSIENT;
+    }
+
+    /**
+     * Returns, for a call over several deliveries (acknowledging them, storing their dead letters) that handled
+     * some of them, the ids of those it failed for: the engine retries or gives up on these alone.
+     *
+     * @return the failed deliveries' ids, or empty when the call failed as a whole
+     */
+    public Optional<Set<String>> failedIds() {
+        return Optional.ofNullable(failedIds);
     }
 }

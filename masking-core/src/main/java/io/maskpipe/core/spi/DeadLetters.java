@@ -18,8 +18,10 @@ public interface DeadLetters {
      * Stores rejected messages durably; when this returns, the engine acknowledges them at the source.
      *
      * @param letters the rejected messages and their reasons
-     * @throws SinkException when they could not be stored: a transient failure is retried with the pipeline's
-     *     backoff; after a permanent one (or any other {@code RuntimeException}) they stay unacknowledged and come
+     * @throws SinkException when some or all could not be stored ({@link SinkException#failedIds()} names the
+     *     letters that were not, when the others were): a {@code TRANSIENT} failure (or any other
+     *     {@code RuntimeException}) is retried with the pipeline's backoff, for the failed letters alone; a
+     *     {@code SETUP} one stops the run; after a {@code DATA} one the refused letters stay unacknowledged and come
      *     back for the queue's redrive policy
      */
     void store(List<DeadLetter> letters);

@@ -36,8 +36,10 @@ public interface Sink extends AutoCloseable {
      * @return one result per record, in the same order; a list of another size, or a {@code null} in it, breaks
      *     this contract and fails the pipeline run, since the engine can no longer tell which records were stored
      * @throws SinkException when the batch as a whole was not stored (nothing of it is); its
-     *     {@link SinkException#isTransient()} says whether the same batch may succeed later. Any other
-     *     {@code RuntimeException} counts as a permanent failure.
+     *     {@link SinkException#kind()} says whether to retry the same batch ({@code TRANSIENT}), isolate the refused
+     *     record by splitting the batch ({@code DATA}) or stop the run ({@code SETUP}). Any other
+     *     {@code RuntimeException} counts as {@code TRANSIENT}: an unclassified failure is never taken for a
+     *     record's fault, so it never dead-letters anything.
      */
     List<WriteResult> write(List<Record> records);
 

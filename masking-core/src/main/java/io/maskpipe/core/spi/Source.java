@@ -21,17 +21,20 @@ public interface Source extends AutoCloseable {
      * @param maxWait how long to wait when nothing is available
      * @return the messages received, possibly none
      * @throws InterruptedException when the polling thread is interrupted
-     * @throws SourceException when the source cannot be reached; {@link SourceException#isTransient()} says
-     *     whether to try again
+     * @throws SourceException when the source cannot be reached; its {@link SourceException#kind()} says whether
+     *     to try again with backoff ({@code TRANSIENT}, as is any other {@code RuntimeException}) or to stop the run
+     *     ({@code SETUP})
      */
     List<Delivery> receive(Duration maxWait) throws InterruptedException;
 
     /**
      * Acknowledges durably handled messages so they are not delivered again (for SQS: deletes them).
-     * Returns normally only when every delivery is acknowledged; implementations retry partial failures.
+     * Returns normally only when every delivery is acknowledged. Implementations do not retry (their client's own
+     * transport retries aside): the engine retries {@code TRANSIENT} failures with the pipeline's one backoff.
      *
      * @param deliveries the messages to acknowledge
-     * @throws SourceException when some could not be acknowledged; they will be delivered again
+     * @throws SourceException when some could not be acknowledged ({@link SourceException#failedIds()} names them
+     *     when the others were); they will be delivered again
      */
     void acknowledge(List<Delivery> deliveries);
 
