@@ -115,8 +115,7 @@ class PipelineExamplesTest {
                 .listener(metrics)
                 .to(sink)
                 .start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> running.stop(Duration.ofSeconds(20))));
-        // ... later, or from the shutdown hook:
+        // ... later:
         PipelineSummary summary = running.stop(Duration.ofSeconds(20));
         // --- end ---
 
