@@ -1,0 +1,89 @@
+package io.maskpipe.benchmarks;
+
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Prints the end-to-end harness's settings, each phase as it ends, and the ratios at the end. */
+final class HarnessReport {
+    private final PrintStream out;
+    private final HarnessOptions options;
+
+    HarnessReport(PrintStream out, HarnessOptions options) {
+        this.out = out;
+        this.options = options;
+    }
+
+    void header(long queuePid, URI endpoint, String database) {
+        Runtime runtime = Runtime.getRuntime();
+        out.printf(Locale.ROOT, "maskpipe end-to-end harness: %,d messages a phase (warm-up %,d), %d pollers, "
+                        + "batch %d, ceilings with %d threads, clients %s%n", options.messages(), options.warmup(),
+                options.pollers(), options.batch(), options.threads(),
+                options.clients().stream().map(SqsHttpClient::label).toList());
+        out.printf(Locale.ROOT, "harness JVM: Java %s, pid %d, %d processors, max heap %d MiB%n",
+                System.getProperty("java.version"), ProcessHandle.current().pid(), runtime.availableProcessors(),
+                runtime.maxMemory() >> 20);
+        out.printf(Locale.ROOT, "queue: ElasticMQ in child JVM pid %d at %s%n", queuePid, endpoint);
+        out.printf(Locale.ROOT, "database: %s%n", database);
+        out.println("steady state = from 20 % to 80 % of a phase's messages; CPU = this JVM only "
+                + "(getProcessCpuTime), servers excluded");
+    }
+
+    void tableHeader() {
+        out.printf(Locale.ROOT, "%n%-58s %10s %10s %11s %6s%n", "phase", "msgs/s", "whole/s", "CPU us/msg",
+                "cores");
+    }
+
+    PhaseResult phase(PhaseResult result) {
+        out.printf(Locale.ROOT, "%-58s %,10.0f %,10.0f %11.1f %6.2f%n", result.name(), result.rate(),
+                result.wholeRate(), result.cpuMicrosPerMessage(), result.steady().coresBusy());
+        out.flush();
+        return result;
+    }
+
+    void summary(List<PhaseResult> results) {
+        PhaseResult raw = find(results, "raw ceiling").orElseThrow();
+        PhaseResult copy = find(results, "plain COPY").orElseThrow();
+        PhaseResult sink = find(results, "PostgresSink alone").orElseThrow();
+        PhaseResult naive = find(results, "naive").orElseThrow();
+        out.println();
+        out.println("ratios (msgs/s in the steady window; CPU per message of this JVM):");
+        PhaseResult cheapest = null;
+        for (SqsHttpClient client : options.clients()) {
+            PhaseResult pipeline = find(results, "pipeline, " + client.label()).orElseThrow();
+            PhaseResult sdk = find(results, "SDK ceiling, " + client.label()).orElseThrow();
+            String c = client.label();
+            ratio("pipeline / SDK ceiling (" + c + ")", pipeline.rate(), sdk.rate(), "target >= 0.8");
+            ratio("pipeline / raw ceiling (" + c + ")", pipeline.rate(), raw.rate(), "target >= 0.5");
+            ratio("pipeline / naive (" + c + ")", pipeline.rate(), naive.rate(), "");
+            ratio("pipeline / plain COPY (" + c + ")", pipeline.rate(), copy.rate(), "");
+            ratio("SDK ceiling / raw ceiling (" + c + ")", sdk.rate(), raw.rate(), "");
+            ratio("pipeline CPU/msg / SDK CPU/msg (" + c + ")", pipeline.cpuMicrosPerMessage(),
+                    sdk.cpuMicrosPerMessage(), "target <= 1.25");
+            out.printf(Locale.ROOT, "  %-52s %8.1f us/msg%n", "maskpipe's own CPU on top of the SDK (" + c + ")",
+                    pipeline.cpuMicrosPerMessage() - sdk.cpuMicrosPerMessage());
+            if (cheapest == null || sdk.cpuMicrosPerMessage() < cheapest.cpuMicrosPerMessage()) {
+                cheapest = sdk;
+            }
+        }
+        ratio("SDK ceiling CPU/msg / raw ceiling CPU/msg (cheapest client)", cheapest.cpuMicrosPerMessage(),
+                raw.cpuMicrosPerMessage(), "");
+        ratio("PostgresSink alone / plain COPY (batch " + options.batch() + ")", sink.rate(), copy.rate(),
+                "target >= 0.6 at 1,000");
+        if (options.clients().size() > 1) {
+            out.printf(Locale.ROOT, "  cheaper SDK HTTP client per message (bare SDK loop): %s%n",
+                    cheapest.name());
+        }
+        out.flush();
+    }
+
+    private void ratio(String label, double value, double base, String target) {
+        out.printf(Locale.ROOT, "  %-52s %8.2f %s%n", label, value / base, target.isEmpty() ? "" : "(" + target + ")");
+    }
+
+    private static Optional<PhaseResult> find(List<PhaseResult> results, String prefix) {
+        return results.stream().filter(r -> r.name().startsWith(prefix)).findFirst();
+    }
+}
