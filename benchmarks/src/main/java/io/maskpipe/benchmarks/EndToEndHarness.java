@@ -83,6 +83,7 @@ public final class EndToEndHarness {
     }
 
     private void run(Path work) throws Exception {
+        SteadyMeter.watchServers(new ServerCpu(queue.pid(), database.postmasterPid()));
         HarnessReport report = new HarnessReport(System.out, options);
         report.header(queue.pid(), queue.endpoint(), database.describe());
         database.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA,
@@ -98,8 +99,9 @@ public final class EndToEndHarness {
         System.out.println("warm-up: every contender once on " + warm.size() + " messages...");
         for (SqsHttpClient client : options.clients()) {
             pipeline(client, warm, null);
-            sdk(client, warm, null);
+            sdk(client, warm, false, null);
         }
+        sdk(options.clients().get(0), warm, true, null);
         rawCeiling(raw, warm);
         database(warmRows);
 
@@ -107,8 +109,9 @@ public final class EndToEndHarness {
         List<PhaseResult> results = new ArrayList<>();
         for (SqsHttpClient client : options.clients()) {
             results.add(report.phase(pipeline(client, bodies, null)));
-            results.add(report.phase(sdk(client, bodies, null)));
+            results.add(report.phase(sdk(client, bodies, false, null)));
         }
+        results.add(report.phase(sdk(options.clients().get(0), bodies, true, null)));
         results.add(report.phase(rawCeiling(raw, bodies)));
         results.addAll(database(rows).stream().map(report::phase).toList());
         String naiveQueue = fill(bodies.subList(0, Math.min(bodies.size(), options.naiveMax())));
@@ -121,10 +124,9 @@ public final class EndToEndHarness {
         report.summary(results);
 
         if (options.jfr()) {
-            List<String> half = bodies.subList(0, bodies.size() / 2);
             for (SqsHttpClient client : options.clients()) {
-                pipeline(client, half, work.resolve("pipeline-" + client.label() + ".jfr"));
-                sdk(client, half, work.resolve("sdk-" + client.label() + ".jfr"));
+                pipeline(client, bodies, work.resolve("pipeline-" + client.label() + ".jfr"));
+                sdk(client, bodies, false, work.resolve("sdk-" + client.label() + ".jfr"));
             }
         }
     }
@@ -143,7 +145,8 @@ public final class EndToEndHarness {
                 meter.add(count);
             }
         };
-        try (SqsClient sqs = client.sqs(queue.endpoint(), options.threads() + 8);
+        SqsCallCounter calls = new SqsCallCounter();
+        try (SqsClient sqs = client.sqs(queue.endpoint(), options.threads() + 8, calls);
              SqsSource source = SqsSource.builder().client(sqs).queueUrl(queueUrl).build();
              PostgresSink sink = CopyPhases.sink(database.url(), SCHEMA)) {
             Pipeline pipeline = Pipeline.from(source)
@@ -166,7 +169,8 @@ public final class EndToEndHarness {
                         + " (duplicates " + summary.duplicates() + ", rejected " + summary.rejected() + ")");
             }
             PhaseResult result = new PhaseResult("pipeline, " + client.label() + " (" + options.pollers()
-                    + " pollers, batch " + options.batch() + ")", summary.written(), nanos, meter.window());
+                    + " pollers, batch " + options.batch() + ")", summary.written(), nanos, meter.window())
+                    .withNote(calls.perHundred(summary.written()));
             profiled(recording, profile, result);
             return result;
         } finally {
@@ -174,12 +178,16 @@ public final class EndToEndHarness {
         }
     }
 
-    private PhaseResult sdk(SqsHttpClient client, List<String> bodies, Path profile) throws Exception {
+    private PhaseResult sdk(SqsHttpClient client, List<String> bodies, boolean attributes, Path profile)
+            throws Exception {
         String queueUrl = fill(bodies);
-        try (SqsClient sqs = client.sqs(queue.endpoint(), options.threads() + 4)) {
+        SqsCallCounter calls = new SqsCallCounter();
+        try (SqsClient sqs = client.sqs(queue.endpoint(), options.threads() + 4, calls)) {
             JfrProfile recording = profile == null ? null : JfrProfile.start();
-            PhaseResult result = SqsLoops.sdkCeiling("SDK ceiling, " + client.label() + " (" + options.threads()
-                    + " threads)", sqs, queueUrl, options.threads(), bodies.size());
+            PhaseResult result = SqsLoops.sdkCeiling((attributes ? "SDK loop + SqsSource's attributes, "
+                    : "SDK ceiling, ") + client.label() + " (" + options.threads() + " threads)", sqs, queueUrl,
+                    options.threads(), bodies.size(), attributes);
+            result = result.withNote(calls.perHundred(result.messages()));
             profiled(recording, profile, result);
             return result;
         } finally {

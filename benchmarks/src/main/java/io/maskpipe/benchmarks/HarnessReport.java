@@ -27,18 +27,23 @@ final class HarnessReport {
                 runtime.maxMemory() >> 20);
         out.printf(Locale.ROOT, "queue: ElasticMQ in child JVM pid %d at %s%n", queuePid, endpoint);
         out.printf(Locale.ROOT, "database: %s%n", database);
-        out.println("steady state = from 20 % to 80 % of a phase's messages; CPU = this JVM only "
-                + "(getProcessCpuTime), servers excluded");
+        out.println("msgs/s and CPU in the steady state, from 20 % to 80 % of a phase's messages; whole/s = the whole"
+                + " phase; us/msg = this JVM's CPU (getProcessCpuTime, servers excluded), cores = its CPU per wall"
+                + " second; mq/pg us/m = the ElasticMQ and PostgreSQL processes' CPU per message (OS counters)");
     }
 
     void tableHeader() {
-        out.printf(Locale.ROOT, "%n%-58s %10s %10s %11s %6s%n", "phase", "msgs/s", "whole/s", "CPU us/msg",
-                "cores");
+        out.printf(Locale.ROOT, "%n%-56s %9s %9s %8s %6s %8s %8s%n", "phase", "msgs/s", "whole/s",
+                "us/msg", "cores", "mq us/m", "pg us/m");
     }
 
     PhaseResult phase(PhaseResult result) {
-        out.printf(Locale.ROOT, "%-58s %,10.0f %,10.0f %11.1f %6.2f%n", result.name(), result.rate(),
-                result.wholeRate(), result.cpuMicrosPerMessage(), result.steady().coresBusy());
+        out.printf(Locale.ROOT, "%-56s %,9.0f %,9.0f %8.1f %6.2f %8.1f %8.1f%n", result.name(), result.rate(),
+                result.wholeRate(), result.cpuMicrosPerMessage(), result.steady().coresBusy(),
+                result.steady().queueMicrosPerMessage(), result.steady().databaseMicrosPerMessage());
+        if (!result.note().isEmpty()) {
+            out.println("    " + result.note());
+        }
         out.flush();
         return result;
     }
@@ -68,6 +73,13 @@ final class HarnessReport {
                 cheapest = sdk;
             }
         }
+        find(results, "SDK loop + SqsSource's attributes").ifPresent(withAttributes -> {
+            PhaseResult same = find(results, "SDK ceiling, " + options.clients().get(0).label()).orElseThrow();
+            ratio("SDK loop with SqsSource's attributes / without", withAttributes.rate(), same.rate(), "");
+            ratio("  its CPU/msg / without", withAttributes.cpuMicrosPerMessage(), same.cpuMicrosPerMessage(), "");
+            ratio("  ElasticMQ's CPU/msg / without", withAttributes.steady().queueMicrosPerMessage(),
+                    same.steady().queueMicrosPerMessage(), "");
+        });
         ratio("SDK ceiling CPU/msg / raw ceiling CPU/msg (cheapest client)", cheapest.cpuMicrosPerMessage(),
                 raw.cpuMicrosPerMessage(), "");
         ratio("PostgresSink alone / plain COPY (batch " + options.batch() + ")", sink.rate(), copy.rate(),

@@ -15,7 +15,7 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * A JDK Flight Recorder profile of one phase (execution samples every 5 ms), summarised with the
+ * A JDK Flight Recorder profile of one phase (execution samples every 2 ms), summarised with the
  * {@code jdk.jfr.consumer} API as shares of the samples by area: by the sampled (top) frame's package, i.e. where
  * the CPU is spent, and by the first frame outside the JDK, i.e. which library made the JDK do that work (the SDK's
  * signing shows as JDK digests in the first view and as the SDK in the second).
@@ -67,7 +67,7 @@ final class JfrProfile implements AutoCloseable {
 
     static JfrProfile start() {
         Recording recording = new Recording();
-        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(5));
+        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
         recording.start();
         return new JfrProfile(recording);
     }
@@ -79,6 +79,7 @@ final class JfrProfile implements AutoCloseable {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> caller = new HashMap<>();
         Map<String, Integer> methods = new HashMap<>();
+        Map<String, Integer> entries = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null) {
@@ -101,10 +102,13 @@ final class JfrProfile implements AutoCloseable {
                 }
             }
             caller.merge(area(firstOutsideJdk), 1, Integer::sum);
+            entries.merge(maskpipeEntry(frames), 1, Integer::sum);
         }
         out.printf(Locale.ROOT, "%nJFR profile of %s: %,d execution samples, recording %s%n", title, samples, file);
         print(out, "by the sampled frame's area (where the CPU is spent)", self, samples, 14);
         print(out, "by the first frame outside the JDK (which library caused it)", caller, samples, 14);
+        print(out, "by the innermost maskpipe method on the stack (what maskpipe called, with all below it)",
+                entries, samples, 12);
         print(out, "hottest methods (sampled frame)", methods, samples, 15);
     }
 
@@ -114,6 +118,16 @@ final class JfrProfile implements AutoCloseable {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
                 .limit(limit)
                 .forEach(e -> out.printf(Locale.ROOT, "    %5.1f %%  %s%n", 100.0 * e.getValue() / total, e.getKey()));
+    }
+
+    private static String maskpipeEntry(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String name = className(frame);
+            if (name.startsWith("io.maskpipe.") && !name.startsWith("io.maskpipe.benchmarks")) {
+                return name.substring("io.maskpipe.".length()) + "." + frame.getMethod().getName();
+            }
+        }
+        return "(no maskpipe frame: threads of the SDK, the HTTP client, the JDK or the harness)";
     }
 
     private static String className(RecordedFrame frame) {

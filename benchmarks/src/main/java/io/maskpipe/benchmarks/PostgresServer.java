@@ -19,15 +19,19 @@ final class PostgresServer implements AutoCloseable {
     private final EmbeddedPostgres embedded;
     private final String url;
     private final String version;
+    private final long postmasterPid;
 
     private PostgresServer(EmbeddedPostgres embedded, String url) throws SQLException {
         this.embedded = embedded;
         this.url = url;
         try (Connection connection = DriverManager.getConnection(url);
              Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SHOW server_version")) {
+             ResultSet rows = statement.executeQuery("SELECT current_setting('server_version'), pg_backend_pid()")) {
             rows.next();
             this.version = rows.getString(1);
+            // The backend's parent is the postmaster; asked while this connection (and so the backend) lives.
+            this.postmasterPid = embedded == null ? -1 : ProcessHandle.of(rows.getInt(2))
+                    .flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
         }
     }
 
@@ -38,6 +42,11 @@ final class PostgresServer implements AutoCloseable {
         }
         EmbeddedPostgres server = EmbeddedPostgres.builder().setServerConfig("max_connections", "50").start();
         return new PostgresServer(server, server.getJdbcUrl("postgres", "postgres"));
+    }
+
+    /** The postmaster's process id on this machine, or -1 for an external server or when not seen. */
+    long postmasterPid() {
+        return postmasterPid;
     }
 
     String url() {

@@ -41,6 +41,11 @@ enum SqsHttpClient {
     }
 
     SqsClient sqs(URI endpoint, int maxConnections) {
+        return sqs(endpoint, maxConnections, null);
+    }
+
+    /** The client, counting its calls into {@code counter} unless that is null. */
+    SqsClient sqs(URI endpoint, int maxConnections, SqsCallCounter counter) {
         // Built by the SDK from a builder, so closing the SqsClient closes the HTTP client too.
         SdkHttpClient.Builder<?> http = switch (this) {
             case URL_CONNECTION -> UrlConnectionHttpClient.builder();
@@ -52,6 +57,11 @@ enum SqsHttpClient {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
                 .httpClientBuilder(http)
+                .overrideConfiguration(c -> {
+                    if (counter != null) {
+                        c.addExecutionInterceptor(counter);
+                    }
+                })
                 .build();
     }
 }

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
@@ -67,12 +69,23 @@ final class SqsLoops {
         }
     }
 
-    /** The SDK ceiling: {@code threads} threads doing receive(10) + DeleteMessageBatch on the same client. */
-    static PhaseResult sdkCeiling(String name, SqsClient sqs, String queueUrl, int threads, long expected)
-            throws Exception {
+    /**
+     * The SDK ceiling: {@code threads} threads doing receive(10) + DeleteMessageBatch on the same client; with
+     * {@code attributes}, each receive asks for what {@code SqsSource} asks for (three system attributes and all
+     * message attributes), which costs the queue and the SDK more per message.
+     */
+    static PhaseResult sdkCeiling(String name, SqsClient sqs, String queueUrl, int threads, long expected,
+                                  boolean attributes) throws Exception {
+        ReceiveMessageRequest.Builder builder = ReceiveMessageRequest.builder().queueUrl(queueUrl)
+                .maxNumberOfMessages(10).waitTimeSeconds(1);
+        if (attributes) {
+            builder.messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP,
+                    MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, MessageSystemAttributeName.MESSAGE_GROUP_ID)
+                    .messageAttributeNames("All");
+        }
+        ReceiveMessageRequest receive = builder.build();
         return ceiling(name, threads, expected, () -> {
-            List<Message> batch = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1)).messages();
+            List<Message> batch = sqs.receiveMessage(receive).messages();
             if (batch.isEmpty()) {
                 return 0;
             }
