@@ -107,13 +107,18 @@ public final class EndToEndHarness {
 
         report.tableHeader();
         List<PhaseResult> results = new ArrayList<>();
-        for (SqsHttpClient client : options.clients()) {
-            results.add(report.phase(pipeline(client, bodies, null)));
-            results.add(report.phase(sdk(client, bodies, false, null)));
+        for (int round = 1; round <= options.rounds(); round++) {
+            if (options.rounds() > 1) {
+                System.out.println("round " + round + " of " + options.rounds());
+            }
+            for (SqsHttpClient client : options.clients()) {
+                results.add(report.phase(pipeline(client, bodies, null)));
+                results.add(report.phase(sdk(client, bodies, false, null)));
+            }
+            results.add(report.phase(sdk(options.clients().get(0), bodies, true, null)));
+            results.add(report.phase(rawCeiling(raw, bodies)));
+            results.addAll(database(rows).stream().map(report::phase).toList());
         }
-        results.add(report.phase(sdk(options.clients().get(0), bodies, true, null)));
-        results.add(report.phase(rawCeiling(raw, bodies)));
-        results.addAll(database(rows).stream().map(report::phase).toList());
         String naiveQueue = fill(bodies.subList(0, Math.min(bodies.size(), options.naiveMax())));
         try (SqsClient sqs = options.clients().get(0).sqs(queue.endpoint(), 4)) {
             results.add(report.phase(SqsLoops.naive(sqs, naiveQueue, database.url(), SCHEMA + ".user_logins_naive",

@@ -8,10 +8,11 @@ import java.util.List;
  * per warm-up phase, {@code --pollers N} (4) and {@code --batch N} (500) as the user-logins example runs,
  * {@code --threads N} for the SDK and raw ceilings (pollers + 8: the pollers' receives plus the writer's up to eight
  * concurrent delete chunks), {@code --clients url-connection,apache5}, {@code --naive-max N} (3,000) and
- * {@code --naive-seconds N} (20) to bound the naive loop, and {@code --jfr} for flight-recorder profiles.
+ * {@code --naive-seconds N} (20) to bound the naive loop, {@code --rounds N} (1) to repeat the measured phases in turn
+ * and report each phase's median, and {@code --jfr} for flight-recorder profiles.
  */
 record HarnessOptions(int messages, int warmup, int pollers, int batch, int threads, List<SqsHttpClient> clients,
-                      int naiveMax, int naiveSeconds, boolean jfr) {
+                      int naiveMax, int naiveSeconds, boolean jfr, int rounds) {
 
     static HarnessOptions parse(String[] args) {
         int pollers = number(args, "--pollers", 4);
@@ -21,14 +22,14 @@ record HarnessOptions(int messages, int warmup, int pollers, int batch, int thre
         }
         for (String arg : args) {
             if (arg.startsWith("--") && !List.of("--messages", "--warmup", "--pollers", "--batch", "--threads",
-                    "--clients", "--naive-max", "--naive-seconds", "--jfr").contains(arg)) {
+                    "--clients", "--naive-max", "--naive-seconds", "--jfr", "--rounds").contains(arg)) {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         return new HarnessOptions(number(args, "--messages", 50_000), number(args, "--warmup", 5_000), pollers,
                 number(args, "--batch", 500), number(args, "--threads", pollers + 8), List.copyOf(clients),
                 number(args, "--naive-max", 3_000), number(args, "--naive-seconds", 20),
-                List.of(args).contains("--jfr"));
+                List.of(args).contains("--jfr"), Math.max(1, number(args, "--rounds", 1)));
     }
 
     private static int number(String[] args, String name, int defaultValue) {

@@ -54,7 +54,8 @@ final class HarnessReport {
         PhaseResult sink = find(results, "PostgresSink alone").orElseThrow();
         PhaseResult naive = find(results, "naive").orElseThrow();
         out.println();
-        out.println("ratios (msgs/s in the steady window; CPU per message of this JVM):");
+        out.println("ratios (msgs/s in the steady window; CPU per message of this JVM"
+                + (options.rounds() > 1 ? "; each phase's median round by rate" : "") + "):");
         PhaseResult cheapest = null;
         for (SqsHttpClient client : options.clients()) {
             PhaseResult pipeline = find(results, "pipeline, " + client.label()).orElseThrow();
@@ -95,7 +96,10 @@ final class HarnessReport {
         out.printf(Locale.ROOT, "  %-52s %8.2f %s%n", label, value / base, target.isEmpty() ? "" : "(" + target + ")");
     }
 
+    /** The phase's result, or with several rounds the one with the median steady rate. */
     private static Optional<PhaseResult> find(List<PhaseResult> results, String prefix) {
-        return results.stream().filter(r -> r.name().startsWith(prefix)).findFirst();
+        List<PhaseResult> rounds = results.stream().filter(r -> r.name().startsWith(prefix))
+                .sorted(java.util.Comparator.comparingDouble(PhaseResult::rate)).toList();
+        return rounds.isEmpty() ? Optional.empty() : Optional.of(rounds.get(rounds.size() / 2));
     }
 }

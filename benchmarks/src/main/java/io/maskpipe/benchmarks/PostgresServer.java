@@ -29,10 +29,15 @@ final class PostgresServer implements AutoCloseable {
              ResultSet rows = statement.executeQuery("SELECT current_setting('server_version'), pg_backend_pid()")) {
             rows.next();
             this.version = rows.getString(1);
-            // The backend's parent is the postmaster; asked while this connection (and so the backend) lives.
-            this.postmasterPid = embedded == null ? -1 : ProcessHandle.of(rows.getInt(2))
+            // The backend's parent is the postmaster; asked while this connection (and so the backend) lives, and
+            // only for a server on this machine, whose process ids are this machine's.
+            this.postmasterPid = embedded == null && !isLocal(url) ? -1 : ProcessHandle.of(rows.getInt(2))
                     .flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
         }
+    }
+
+    private static boolean isLocal(String url) {
+        return url.startsWith("jdbc:postgresql://localhost") || url.startsWith("jdbc:postgresql://127.0.0.1");
     }
 
     static PostgresServer startOrConnect() throws IOException, SQLException {

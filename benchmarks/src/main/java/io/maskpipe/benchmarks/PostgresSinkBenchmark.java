@@ -22,8 +22,8 @@ import org.postgresql.PGConnection;
  * beside plain {@code COPY} of the same rows into the same table in the same run, one commit per batch each.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.maskpipe.benchmarks.PostgresSinkBenchmark} against
- * an embedded server (as root: prefix {@code unshare --user}), or set {@code MASKPIPE_BENCH_PG_URL} to a JDBC URL
- * with credentials. Rounds alternate between the contenders; the median of the rounds is reported.
+ * an embedded server (zonky, its own processes; as root run it through {@code tools/outside-root/bin/java}), or set
+ * {@code MASKPIPE_BENCH_PG_URL} (or {@code MASKPIPE_TEST_PG_URL}) to a JDBC URL with credentials. Rounds alternate between the contenders; the median of the rounds is reported.
  */
 public final class PostgresSinkBenchmark {
     private static final String DDL = """
@@ -49,6 +49,12 @@ public final class PostgresSinkBenchmark {
      */
     public static void main(String[] args) throws Exception {
         String external = System.getenv("MASKPIPE_BENCH_PG_URL");
+        if (external == null || external.isBlank()) {
+            external = System.getenv(PostgresServer.URL_VARIABLE);
+        }
+        if (external != null && external.isBlank()) {
+            external = null;
+        }
         EmbeddedPostgres server = external == null ? EmbeddedPostgres.builder().start() : null;
         String url = external != null ? external : server.getJdbcUrl("postgres", "postgres");
         try (Connection admin = DriverManager.getConnection(url)) {
