@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The end-to-end harness's options: {@code --messages N} (50,000) per measured phase, {@code --warmup N} (5,000)
+ * The end-to-end harness's options: {@code --messages N} (50,000) per measured phase, {@code --warmup N} (20,000)
  * per warm-up phase, {@code --pollers N} (4) and {@code --batch N} (500) as the user-logins example runs,
  * {@code --threads N} for the SDK and raw ceilings (pollers + 8: the pollers' receives plus the writer's up to eight
  * concurrent delete chunks), {@code --clients url-connection,apache5}, {@code --naive-max N} (3,000) and
@@ -26,7 +26,7 @@ record HarnessOptions(int messages, int warmup, int pollers, int batch, int thre
                 throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new HarnessOptions(number(args, "--messages", 50_000), number(args, "--warmup", 5_000), pollers,
+        return new HarnessOptions(number(args, "--messages", 50_000), number(args, "--warmup", 20_000), pollers,
                 number(args, "--batch", 500), number(args, "--threads", pollers + 8), List.copyOf(clients),
                 number(args, "--naive-max", 3_000), number(args, "--naive-seconds", 20),
                 List.of(args).contains("--jfr"), Math.max(1, number(args, "--rounds", 1)));
