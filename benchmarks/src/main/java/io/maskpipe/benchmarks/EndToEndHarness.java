@@ -162,6 +162,8 @@ public final class EndToEndHarness {
                     .deadLetters(SqsDeadLetters.of(sqs, deadLetterQueue))
                     .batching(options.batch(), Duration.ofMillis(200))
                     .pollers(options.pollers())
+                    .writers(options.writers())
+                    .maxInFlight(options.maxInFlight())
                     .pollWait(Duration.ofMillis(250))
                     .listener(counter)
                     .to(sink);
@@ -173,8 +175,9 @@ public final class EndToEndHarness {
                 throw new IllegalStateException("pipeline wrote " + summary.written() + " of " + bodies.size()
                         + " (duplicates " + summary.duplicates() + ", rejected " + summary.rejected() + ")");
             }
-            PhaseResult result = new PhaseResult("pipeline, " + client.label() + " (" + options.pollers()
-                    + " pollers, batch " + options.batch() + ")", summary.written(), nanos, meter.window())
+            PhaseResult result = new PhaseResult("pipeline, " + client.label() + " (" + options.pollers() + "p "
+                    + options.writers() + "w, batch " + options.batch() + ", in flight " + options.maxInFlight() + ")",
+                    summary.written(), nanos, meter.window())
                     .withNote(calls.perHundred(summary.written()));
             profiled(recording, profile, result);
             return result;

@@ -9,10 +9,11 @@ import java.util.List;
  * {@code --threads N} for the SDK and raw ceilings (pollers + 8: the pollers' receives plus the writer's up to eight
  * concurrent delete chunks), {@code --clients url-connection,apache5}, {@code --naive-max N} (3,000) and
  * {@code --naive-seconds N} (20) to bound the naive loop, {@code --rounds N} (1) to repeat the measured phases in turn
- * and report each phase's median, and {@code --jfr} for flight-recorder profiles.
+ * and report each phase's median, {@code --jfr} for flight-recorder profiles, and {@code --writers N} (1) and
+ * {@code --max-in-flight N} (1,000), the engine's defaults the example keeps, to try other settings.
  */
 record HarnessOptions(int messages, int warmup, int pollers, int batch, int threads, List<SqsHttpClient> clients,
-                      int naiveMax, int naiveSeconds, boolean jfr, int rounds) {
+                      int naiveMax, int naiveSeconds, boolean jfr, int rounds, int writers, int maxInFlight) {
 
     static HarnessOptions parse(String[] args) {
         int pollers = number(args, "--pollers", 4);
@@ -22,14 +23,16 @@ record HarnessOptions(int messages, int warmup, int pollers, int batch, int thre
         }
         for (String arg : args) {
             if (arg.startsWith("--") && !List.of("--messages", "--warmup", "--pollers", "--batch", "--threads",
-                    "--clients", "--naive-max", "--naive-seconds", "--jfr", "--rounds").contains(arg)) {
+                    "--clients", "--naive-max", "--naive-seconds", "--jfr", "--rounds", "--writers",
+                    "--max-in-flight").contains(arg)) {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
         }
         return new HarnessOptions(number(args, "--messages", 50_000), number(args, "--warmup", 20_000), pollers,
                 number(args, "--batch", 500), number(args, "--threads", pollers + 8), List.copyOf(clients),
                 number(args, "--naive-max", 3_000), number(args, "--naive-seconds", 20),
-                List.of(args).contains("--jfr"), Math.max(1, number(args, "--rounds", 1)));
+                List.of(args).contains("--jfr"), Math.max(1, number(args, "--rounds", 1)), number(args, "--writers", 1),
+                number(args, "--max-in-flight", 1_000));
     }
 
     private static int number(String[] args, String name, int defaultValue) {

@@ -33,12 +33,12 @@ final class HarnessReport {
     }
 
     void tableHeader() {
-        out.printf(Locale.ROOT, "%n%-56s %9s %9s %8s %6s %8s %8s%n", "phase", "msgs/s", "whole/s",
+        out.printf(Locale.ROOT, "%n%-62s %9s %9s %8s %6s %8s %8s%n", "phase", "msgs/s", "whole/s",
                 "us/msg", "cores", "mq us/m", "pg us/m");
     }
 
     PhaseResult phase(PhaseResult result) {
-        out.printf(Locale.ROOT, "%-56s %,9.0f %,9.0f %8.1f %6.2f %8.1f %8.1f%n", result.name(), result.rate(),
+        out.printf(Locale.ROOT, "%-62s %,9.0f %,9.0f %8.1f %6.2f %8.1f %8.1f%n", result.name(), result.rate(),
                 result.wholeRate(), result.cpuMicrosPerMessage(), result.steady().coresBusy(),
                 result.steady().queueMicrosPerMessage(), result.steady().databaseMicrosPerMessage());
         if (!result.note().isEmpty()) {
