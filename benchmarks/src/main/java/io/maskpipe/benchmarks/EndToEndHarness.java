@@ -70,6 +70,9 @@ public final class EndToEndHarness {
         // The url-connection client pools through the JDK's keep-alive cache, which keeps 5 idle connections per
         // host unless told otherwise: enough for every thread, as the apache5 client's pool is.
         System.setProperty("http.maxConnections", System.getProperty("http.maxConnections", "64"));
+        // The JDK HttpClient keeps idle connections 20 minutes, ElasticMQ's server (pekko-http) 60 s: stay below it.
+        System.setProperty("jdk.httpclient.keepalive.timeout",
+                System.getProperty("jdk.httpclient.keepalive.timeout", "30"));
         Path work = Path.of(System.getProperty("e2e.dir", "target/e2e"));
         Files.createDirectories(work);
         byte[] key = new byte[32];

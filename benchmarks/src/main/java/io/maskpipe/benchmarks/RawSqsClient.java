@@ -34,7 +34,7 @@ final class RawSqsClient {
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    /** {@code ReceiveMessage}: up to {@code max} messages, long-polling {@code waitSeconds}; returns receipt handles. */
+    /** {@code ReceiveMessage}: up to {@code max} messages, long-polling {@code waitSeconds}; the receipt handles. */
     List<String> receive(String queueUrl, int max, int waitSeconds) {
         String request = json(g -> {
             g.writeStringField("QueueUrl", queueUrl);
@@ -93,7 +93,13 @@ final class RawSqsClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // A pooled connection the server had closed fails before the request is read: once more, fresh.
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(target + ": HTTP " + response.statusCode());
             }
