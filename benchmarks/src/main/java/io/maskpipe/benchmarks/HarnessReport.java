@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /** Prints the end-to-end harness's settings, each phase as it ends, and the ratios at the end. */
 final class HarnessReport {
@@ -49,45 +49,53 @@ final class HarnessReport {
     }
 
     void summary(List<PhaseResult> results) {
-        PhaseResult raw = find(results, "raw ceiling").orElseThrow();
-        PhaseResult copy = find(results, "plain COPY").orElseThrow();
-        PhaseResult sink = find(results, "PostgresSink alone").orElseThrow();
-        PhaseResult naive = find(results, "naive").orElseThrow();
         out.println();
         out.println("ratios (msgs/s in the steady window; CPU per message of this JVM"
-                + (options.rounds() > 1 ? "; each phase's median round by rate" : "") + "):");
-        PhaseResult cheapest = null;
+                + (options.rounds() > 1 ? "; each figure the median of its phase's rounds" : "") + "):");
+        String cheapest = null;
+        double cheapestCpu = Double.MAX_VALUE;
         for (SqsHttpClient client : options.clients()) {
-            PhaseResult pipeline = find(results, "pipeline, " + client.label()).orElseThrow();
-            PhaseResult sdk = find(results, "SDK ceiling, " + client.label()).orElseThrow();
             String c = client.label();
-            ratio("pipeline / SDK ceiling (" + c + ")", pipeline.rate(), sdk.rate(), "target >= 0.8");
-            ratio("pipeline / raw ceiling (" + c + ")", pipeline.rate(), raw.rate(), "target >= 0.5");
-            ratio("pipeline / naive (" + c + ")", pipeline.rate(), naive.rate(), "");
-            ratio("pipeline / plain COPY (" + c + ")", pipeline.rate(), copy.rate(), "");
-            ratio("SDK ceiling / raw ceiling (" + c + ")", sdk.rate(), raw.rate(), "");
-            ratio("pipeline CPU/msg / SDK CPU/msg (" + c + ")", pipeline.cpuMicrosPerMessage(),
-                    sdk.cpuMicrosPerMessage(), "target <= 1.25");
+            String pipeline = "pipeline, " + c;
+            String sdk = "SDK ceiling, " + c;
+            ratio("pipeline / SDK ceiling (" + c + ")", median(results, pipeline, PhaseResult::rate),
+                    median(results, sdk, PhaseResult::rate), "target >= 0.8");
+            ratio("pipeline / raw ceiling (" + c + ")", median(results, pipeline, PhaseResult::rate),
+                    median(results, "raw ceiling", PhaseResult::rate), "target >= 0.5");
+            ratio("pipeline / naive (" + c + ")", median(results, pipeline, PhaseResult::rate),
+                    median(results, "naive", PhaseResult::rate), "");
+            ratio("pipeline / plain COPY (" + c + ")", median(results, pipeline, PhaseResult::rate),
+                    median(results, "plain COPY", PhaseResult::rate), "");
+            ratio("SDK ceiling / raw ceiling (" + c + ")", median(results, sdk, PhaseResult::rate),
+                    median(results, "raw ceiling", PhaseResult::rate), "");
+            double pipelineCpu = median(results, pipeline, PhaseResult::cpuMicrosPerMessage);
+            double sdkCpu = median(results, sdk, PhaseResult::cpuMicrosPerMessage);
+            ratio("pipeline CPU/msg / SDK CPU/msg (" + c + ")", pipelineCpu, sdkCpu, "target <= 1.25");
             out.printf(Locale.ROOT, "  %-52s %8.1f us/msg%n", "maskpipe's own CPU on top of the SDK (" + c + ")",
-                    pipeline.cpuMicrosPerMessage() - sdk.cpuMicrosPerMessage());
-            if (cheapest == null || sdk.cpuMicrosPerMessage() < cheapest.cpuMicrosPerMessage()) {
-                cheapest = sdk;
+                    pipelineCpu - sdkCpu);
+            if (sdkCpu < cheapestCpu) {
+                cheapest = c;
+                cheapestCpu = sdkCpu;
             }
         }
-        find(results, "SDK loop + SqsSource's attributes").ifPresent(withAttributes -> {
-            PhaseResult same = find(results, "SDK ceiling, " + options.clients().get(0).label()).orElseThrow();
-            ratio("SDK loop with SqsSource's attributes / without", withAttributes.rate(), same.rate(), "");
-            ratio("  its CPU/msg / without", withAttributes.cpuMicrosPerMessage(), same.cpuMicrosPerMessage(), "");
-            ratio("  ElasticMQ's CPU/msg / without", withAttributes.steady().queueMicrosPerMessage(),
-                    same.steady().queueMicrosPerMessage(), "");
-        });
-        ratio("SDK ceiling CPU/msg / raw ceiling CPU/msg (cheapest client)", cheapest.cpuMicrosPerMessage(),
-                raw.cpuMicrosPerMessage(), "");
-        ratio("PostgresSink alone / plain COPY (batch " + options.batch() + ")", sink.rate(), copy.rate(),
-                "target >= 0.6 at 1,000");
+        String attributes = "SDK loop + SqsSource's attributes";
+        if (results.stream().anyMatch(r -> r.name().startsWith(attributes))) {
+            String same = "SDK ceiling, " + options.clients().get(0).label();
+            ratio("SDK loop with SqsSource's attributes / without", median(results, attributes, PhaseResult::rate),
+                    median(results, same, PhaseResult::rate), "");
+            ratio("  its CPU/msg / without", median(results, attributes, PhaseResult::cpuMicrosPerMessage),
+                    median(results, same, PhaseResult::cpuMicrosPerMessage), "");
+            ToDoubleFunction<PhaseResult> queueCpu = r -> r.steady().queueMicrosPerMessage();
+            ratio("  ElasticMQ's CPU/msg / without", median(results, attributes, queueCpu),
+                    median(results, same, queueCpu), "");
+        }
+        ratio("SDK ceiling CPU/msg / raw ceiling CPU/msg (cheapest client)", cheapestCpu,
+                median(results, "raw ceiling", PhaseResult::cpuMicrosPerMessage), "");
+        ratio("PostgresSink alone / plain COPY (batch " + options.batch() + ")",
+                median(results, "PostgresSink alone", PhaseResult::rate),
+                median(results, "plain COPY", PhaseResult::rate), "target >= 0.6 at 1,000");
         if (options.clients().size() > 1) {
-            out.printf(Locale.ROOT, "  cheaper SDK HTTP client per message (bare SDK loop): %s%n",
-                    cheapest.name());
+            out.printf(Locale.ROOT, "  cheaper SDK HTTP client per message (bare SDK loop): %s%n", cheapest);
         }
         out.flush();
     }
@@ -96,10 +104,14 @@ final class HarnessReport {
         out.printf(Locale.ROOT, "  %-52s %8.2f %s%n", label, value / base, target.isEmpty() ? "" : "(" + target + ")");
     }
 
-    /** The phase's result, or with several rounds the one with the median steady rate. */
-    private static Optional<PhaseResult> find(List<PhaseResult> results, String prefix) {
-        List<PhaseResult> rounds = results.stream().filter(r -> r.name().startsWith(prefix))
-                .sorted(java.util.Comparator.comparingDouble(PhaseResult::rate)).toList();
-        return rounds.isEmpty() ? Optional.empty() : Optional.of(rounds.get(rounds.size() / 2));
+    /**
+     * The median over a phase's rounds of one figure, each figure on its own: a cold round's rate and CPU do not
+     * decide each other (NaN when the phase is missing; the mean of the middle two for an even count).
+     */
+    private static double median(List<PhaseResult> results, String prefix, ToDoubleFunction<PhaseResult> figure) {
+        double[] values = results.stream().filter(r -> r.name().startsWith(prefix)).mapToDouble(figure).sorted()
+                .toArray();
+        int n = values.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 }
