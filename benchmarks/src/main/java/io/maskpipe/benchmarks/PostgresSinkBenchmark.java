@@ -22,8 +22,10 @@ import org.postgresql.PGConnection;
  * beside plain {@code COPY} of the same rows into the same table in the same run, one commit per batch each.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar io.maskpipe.benchmarks.PostgresSinkBenchmark} against
- * an embedded server (as root: prefix {@code unshare --user}), or set {@code MASKPIPE_BENCH_PG_URL} to a JDBC URL
- * with credentials. Rounds alternate between the contenders; the median of the rounds is reported.
+ * an embedded server (zonky, its own processes; as root run it through {@code tools/outside-root/bin/java}), or set
+ * {@code MASKPIPE_BENCH_PG_URL} (or {@code MASKPIPE_TEST_PG_URL}) to a JDBC URL with credentials. Rounds alternate
+ * between the contenders; the median of the rounds is reported, and the median of the per-round ratios, which is
+ * steadier on a shared machine. Options: {@code --rounds N} (3), {@code --batches 10,100,1000}.
  */
 public final class PostgresSinkBenchmark {
     private static final String DDL = """
@@ -36,7 +38,6 @@ public final class PostgresSinkBenchmark {
                 app_version         integer,
                 create_date         date
             )""";
-    private static final int ROUNDS = 3;
 
     private PostgresSinkBenchmark() {
     }
@@ -44,23 +45,40 @@ public final class PostgresSinkBenchmark {
     /**
      * Runs the benchmark and prints a table of rows/s and ratios.
      *
-     * @param args ignored
+     * @param args {@code --rounds N} (default 3) alternating rounds per batch size, and {@code --batches 10,100,1000}
+     *     (the default) the batch sizes
      * @throws Exception when the database fails
      */
     public static void main(String[] args) throws Exception {
+        int rounds = 3;
+        int[] batches = {10, 100, 1000};
+        for (int i = 0; i < args.length - 1; i += 2) {
+            switch (args[i]) {
+                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                case "--batches" -> batches = java.util.Arrays.stream(args[i + 1].split(","))
+                        .mapToInt(b -> Integer.parseInt(b.trim())).toArray();
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
         String external = System.getenv("MASKPIPE_BENCH_PG_URL");
+        if (external == null || external.isBlank()) {
+            external = System.getenv(PostgresServer.URL_VARIABLE);
+        }
+        if (external != null && external.isBlank()) {
+            external = null;
+        }
         EmbeddedPostgres server = external == null ? EmbeddedPostgres.builder().start() : null;
         String url = external != null ? external : server.getJdbcUrl("postgres", "postgres");
         try (Connection admin = DriverManager.getConnection(url)) {
             admin.createStatement().execute(DDL);
             System.out.printf(Locale.ROOT, "%-6s %-28s %12s %8s%n", "batch", "contender", "rows/s", "x COPY");
-            for (int batch : new int[] {10, 100, 1000}) {
+            for (int batch : batches) {
                 int rows = batch == 10 ? 5_000 : 20_000;
                 List<Record> records = records(rows);
-                double[] copy = new double[ROUNDS];
-                double[] unnest = new double[ROUNDS];
-                double[] copySink = new double[ROUNDS];
-                for (int round = 0; round < ROUNDS; round++) {
+                double[] copy = new double[rounds];
+                double[] unnest = new double[rounds];
+                double[] copySink = new double[rounds];
+                for (int round = 0; round < rounds; round++) {
                     copy[round] = plainCopy(url, admin, records, batch);
                     unnest[round] = sink(url, admin, records, batch, Integer.MAX_VALUE);
                     copySink[round] = sink(url, admin, records, batch, 1);
@@ -69,6 +87,10 @@ public final class PostgresSinkBenchmark {
                 print(batch, "plain COPY (baseline)", base, base);
                 print(batch, "sink, INSERT ... unnest", median(unnest), base);
                 print(batch, "sink, COPY", median(copySink), base);
+                System.out.printf(Locale.ROOT, "%-6d %-28s %12s %8.2f%n", batch, "  median round ratio, unnest", "",
+                        medianRatio(unnest, copy));
+                System.out.printf(Locale.ROOT, "%-6d %-28s %12s %8.2f%n", batch, "  median round ratio, COPY", "",
+                        medianRatio(copySink, copy));
             }
         } finally {
             if (server != null) {
@@ -157,6 +179,15 @@ public final class PostgresSinkBenchmark {
             }
             return records.size() / ((System.nanoTime() - start) / 1e9);
         }
+    }
+
+    /** The median of each round's ratio: load that drifts between rounds cancels within a round. */
+    private static double medianRatio(double[] values, double[] bases) {
+        double[] ratios = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            ratios[i] = values[i] / bases[i];
+        }
+        return median(ratios);
     }
 
     private static double median(double[] values) {

@@ -105,4 +105,17 @@ class ColumnsTest {
         RowInserter.appendCopyText(out, null);
         assertThat(out).hasToString("a\\tb\\\\c\\nd\\re\\N");
     }
+
+    @Test
+    void copyText_escapeAtEitherEndOrNone_isEscapedOnlyThere() {
+        StringBuilder out = new StringBuilder();
+        RowInserter.appendCopyText(out, "k1:plain-value_09");
+        out.append('|');
+        RowInserter.appendCopyText(out, "\\lead");
+        out.append('|');
+        RowInserter.appendCopyText(out, "trail\t");
+        out.append('|');
+        RowInserter.appendCopyText(out, "");
+        assertThat(out).hasToString("k1:plain-value_09|\\\\lead|trail\\t|");
+    }
 }

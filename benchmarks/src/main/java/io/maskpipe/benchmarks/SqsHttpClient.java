@@ -1,0 +1,67 @@
+package io.maskpipe.benchmarks;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The SDK HTTP clients the end-to-end harness weighs, each building an {@link SqsClient} for a loopback endpoint
+ * with everything else at the SDK's defaults (MD5 check of received bodies included).
+ */
+enum SqsHttpClient {
+    /** {@code UrlConnectionHttpClient}, what the examples use; pools through the JDK's keep-alive cache. */
+    URL_CONNECTION("url-connection"),
+    /** {@code Apache5HttpClient} (Apache HttpClient 5), with its pool sized to the harness's threads. */
+    APACHE5("apache5");
+
+    private final String label;
+
+    SqsHttpClient(String label) {
+        this.label = label;
+    }
+
+    String label() {
+        return label;
+    }
+
+    static SqsHttpClient parse(String text) {
+        for (SqsHttpClient client : values()) {
+            if (client.label.equals(text.trim().toLowerCase(Locale.ROOT))) {
+                return client;
+            }
+        }
+        throw new IllegalArgumentException("unknown HTTP client '" + text + "' (url-connection, apache5)");
+    }
+
+    SqsClient sqs(URI endpoint, int maxConnections) {
+        return sqs(endpoint, maxConnections, null);
+    }
+
+    /** The client, counting its calls into {@code counter} unless that is null. */
+    SqsClient sqs(URI endpoint, int maxConnections, SqsCallCounter counter) {
+        // Built by the SDK from a builder, so closing the SqsClient closes the HTTP client too.
+        SdkHttpClient.Builder<?> http = switch (this) {
+            case URL_CONNECTION -> UrlConnectionHttpClient.builder();
+            case APACHE5 -> Apache5HttpClient.builder().maxConnections(maxConnections)
+                    .connectionAcquisitionTimeout(Duration.ofSeconds(30));
+        };
+        return SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
+                .httpClientBuilder(http)
+                .overrideConfiguration(c -> {
+                    if (counter != null) {
+                        c.addExecutionInterceptor(counter);
+                    }
+                })
+                .build();
+    }
+}
