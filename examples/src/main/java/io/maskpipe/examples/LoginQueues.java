@@ -10,7 +10,7 @@ import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
@@ -53,7 +53,7 @@ final class LoginQueues implements AutoCloseable {
                 .endpointOverride(URI.create("http://127.0.0.1:" + port))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(Apache5HttpClient.create())
                 .build();
         String dlq = client.createQueue(r -> r.queueName(DEAD_LETTER_QUEUE)).queueUrl();
         String queue = client.createQueue(r -> r.queueName(QUEUE)
@@ -63,7 +63,7 @@ final class LoginQueues implements AutoCloseable {
 
     /** Connects to the queues the options name, with the SDK's default credentials chain. */
     static LoginQueues real(ExampleOptions options) {
-        SqsClientBuilder builder = SqsClient.builder().httpClient(UrlConnectionHttpClient.create());
+        SqsClientBuilder builder = SqsClient.builder().httpClient(Apache5HttpClient.create());
         options.sqsEndpoint().ifPresent(builder::endpointOverride);
         options.region().map(Region::of).ifPresent(builder::region);
         if (options.region().isEmpty() && options.sqsEndpoint().isPresent()) {

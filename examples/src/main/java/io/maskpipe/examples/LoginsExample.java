@@ -124,6 +124,8 @@ final class LoginsExample {
                 .deadLetters(deadLetters, keyring)
                 .batching(500, Duration.ofMillis(200))
                 .pollers(4)
+                .writers(2)          // one writes while the other acknowledges (docs/performance.md, levers)
+                .maxInFlight(4_000)  // pollers stop at eight batches in flight, not two
                 .pollWait(Duration.ofMillis(250)) // the run ends once the queue is drained: notice that soon
                 .shutdownGrace(Duration.ofSeconds(10)) // SIGTERM: finish or release in-flight work, print the summary
                 .listener(progress)

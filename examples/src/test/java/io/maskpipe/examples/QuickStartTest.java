@@ -17,7 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -47,7 +47,7 @@ class QuickStartTest {
                     .endpointOverride(URI.create(sqsEndpoint))   // e.g. http://localhost:9324
                     .region(Region.US_EAST_1)
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "x")))
-                    .httpClient(UrlConnectionHttpClient.create())
+                    .httpClient(Apache5HttpClient.create())
                     .build();
 
             Keyring keyring = Keyring.parse(keyringText); // or Keyring.fromEnvironment("MASKPIPE_KEYS")
@@ -83,7 +83,7 @@ class QuickStartTest {
         // On AWS: the queue's region; credentials from the SDK's default chain (environment, profile, IAM role).
         SqsClient sqs = SqsClient.builder()
                 .region(Region.EU_WEST_1)
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(Apache5HttpClient.create())
                 .build();
         // --- end ---
 

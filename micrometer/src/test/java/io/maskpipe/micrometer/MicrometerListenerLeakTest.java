@@ -2,6 +2,7 @@ package io.maskpipe.micrometer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maskpipe.core.spi.ConnectorException;
 import io.maskpipe.core.Masker;
 import io.maskpipe.core.PipelineSummary;
 import io.maskpipe.core.record.Metadata;
@@ -15,6 +16,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,7 +30,7 @@ class MicrometerListenerLeakTest {
     void meters_runWithEveryKindOfEvent_neverHoldAMessageIdOrValue() {
         // given messages whose ids, values and own field names are planted, and every event that names a message
         List<String> planted = new ArrayList<>(List.of(SECRET, "secret-field", "user-7f3a"));
-        InMemorySource source = InMemorySource.create();
+        InMemorySource source = InMemorySource.create(Duration.ofMillis(300)); // a failed ack comes back soon
         for (int i = 0; i < 19; i++) { // with the undecodable one, two full batches of 10
             String id = "msg-7f3a-" + i;
             planted.add(id);
@@ -38,7 +40,7 @@ class MicrometerListenerLeakTest {
         }
         source.offerUndecodable("msg-7f3a-broken", Rejection.of(ReasonCode.MALFORMED_JSON, "not valid JSON"));
         planted.add("msg-7f3a-broken");
-        source.failAcknowledgements(1);
+        source.failAcknowledgements(1, ConnectorException.Kind.DATA); // given up on: a failed acknowledgement
         Masker leaky = (value, context) -> {
             if (value.equals(SECRET)) {
                 throw new IllegalArgumentException("cannot mask " + value);
