@@ -9,6 +9,9 @@ import io.maskpipe.core.Pipeline;
 import io.maskpipe.core.PipelineException;
 import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.record.ReasonCode;
+import io.maskpipe.core.spi.ConnectorException;
+import io.maskpipe.core.spi.Sink;
+import io.maskpipe.core.spi.SinkException;
 import io.maskpipe.core.spi.Source;
 import io.maskpipe.testing.InMemoryDeadLetters;
 import io.maskpipe.testing.InMemorySink;
@@ -78,6 +81,27 @@ class SqsBatchHandlerTest {
         assertThatThrownBy(() -> handler.handleRequest(event(good("m1", null), good("m2", null)),
                 new TestContext(2_500))).isInstanceOf(PipelineException.class);
         assertThat(deadLetters.letters()).isEmpty();
+    }
+
+    @Test
+    void handleRequest_sinkSetupFailure_throwsNamingItAndDeadLettersNothing() {
+        Sink missingTable = records -> {
+            throw new SinkException("insert into \"user_logins\": SQLSTATE 42P01 undefined_table: create the table",
+                    ConnectorException.Kind.SETUP, null);
+        };
+        SqsBatchHandler handler = new SqsBatchHandler() {
+            @Override
+            protected Pipeline pipeline(Source messages) {
+                return Pipeline.from(messages).deadLetters(deadLetters, Keyring.of("k1", new byte[32]))
+                        .to(missingTable);
+            }
+        };
+
+        assertThatThrownBy(() -> handler.handleRequest(event(good("m1", null), message("m2", "{", null)),
+                new TestContext(60_000)))
+                .isInstanceOf(PipelineException.class).hasMessageContaining("SQLSTATE 42P01");
+        assertThat(deadLetters.letters()).as("a setup failure dead-letters nothing, not even the malformed one")
+                .isEmpty();
     }
 
     @Test
