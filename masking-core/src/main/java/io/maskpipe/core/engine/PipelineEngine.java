@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,6 +78,8 @@ public final class PipelineEngine {
     private final List<Thread> pollers = new ArrayList<>();
     private final ExecutorService writers;
     private final ScheduledExecutorService scheduler;
+    /** Every thread this run made, so that awaiting the run's end means they have all ended. */
+    private final List<Thread> made = new CopyOnWriteArrayList<>();
 
     private final AtomicReference<RunFailedException> failure = new AtomicReference<>();
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -316,6 +319,9 @@ public final class PipelineEngine {
             }
             writers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             scheduler.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            for (Thread thread : made) { // a pool reports terminated a moment before its last thread has ended
+                TimeUnit.NANOSECONDS.timedJoin(thread, deadline - System.nanoTime());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -366,6 +372,7 @@ public final class PipelineEngine {
         return task -> {
             Thread thread = new Thread(task, "maskpipe-" + run + "-" + role + "-" + count.incrementAndGet());
             thread.setDaemon(daemon);
+            made.add(thread);
             return thread;
         };
     }
