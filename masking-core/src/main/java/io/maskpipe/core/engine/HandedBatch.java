@@ -34,6 +34,7 @@ final class HandedBatch {
      * a rejection with no dead-letter destination is neither, and stays the source's to hand back.
      */
     private static final System.Logger LOG = System.getLogger(HandedBatch.class.getName());
+    private static final Duration MAX_TIME_LIMIT = Duration.ofDays(365);
 
     private final PipelineSettings settings;
     private final Counters counters = new Counters();
@@ -50,7 +51,9 @@ final class HandedBatch {
      */
     Tally process(Duration timeLimit) throws InterruptedException {
         long start = System.nanoTime();
-        long deadline = start + Math.max(0, Math.min(timeLimit.toNanos(), Long.MAX_VALUE / 4));
+        Duration capped = timeLimit.compareTo(MAX_TIME_LIMIT) > 0 ? MAX_TIME_LIMIT : timeLimit; // toNanos overflows
+        long limit = capped.toNanos();
+        long deadline = start + Math.max(0, limit);
         List<Delivery> deliveries;
         try {
             deliveries = settings.source().receive(Duration.ZERO);
