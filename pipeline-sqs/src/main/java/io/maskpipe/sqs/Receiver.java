@@ -51,6 +51,12 @@ final class Receiver {
      */
     private SqsMessages messages() throws InterruptedException {
         SqsMessages current = messages;
+        return current != null ? current : queueMessages();
+    }
+
+    /** Reads the queue's limit once, whichever poller comes first; the others wait for it. */
+    private synchronized SqsMessages queueMessages() throws InterruptedException {
+        SqsMessages current = messages;
         if (current == null) {
             int limit = SourceSettings.DEFAULT_MAX_BODY_SIZE;
             try {
