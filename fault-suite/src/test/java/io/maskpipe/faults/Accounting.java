@@ -25,6 +25,7 @@ final class Accounting {
     private long rowsOutsideSummaries;
     private long deadLettersOutsideSummaries;
     private boolean lostCommitRepliesPossible;
+    private boolean deadLettersRepeatAfterAStop;
 
     private Accounting(Scenario scenario) {
         this.scenario = scenario;
@@ -58,6 +59,16 @@ final class Accounting {
         return this;
     }
 
+    /**
+     * Allows a rejection dead-lettered twice, once by a run that stopped before deleting its message and once by the
+     * next run: no run can recognise a letter stored by another, so each letter carries its source message id to
+     * deduplicate on (docs/pipeline.md).
+     */
+    Accounting deadLettersRepeatAfterAStop() {
+        this.deadLettersRepeatAfterAStop = true;
+        return this;
+    }
+
     void check() {
         Database database = scenario.database();
         if (!Waits.poll(Duration.ofSeconds(3), () -> scenario.queueDepth() == 0)) {
@@ -75,8 +86,9 @@ final class Accounting {
                 String[]::new));
 
         Map<String, List<String>> deadLetters = deadLetters();
-        assertThat(deadLetters).as("dead letters per source message: at most one").allSatisfy((id, reasons) ->
-                assertThat(reasons).as("dead letters of message %s", id).hasSize(1));
+        assertThat(deadLetters).as("dead letters per source message").allSatisfy((id, reasons) ->
+                assertThat(reasons).as("dead letters of message %s", id)
+                        .hasSizeBetween(1, deadLettersRepeatAfterAStop ? 2 : 1).containsOnly(reasons.get(0)));
 
         for (Map.Entry<String, Integer> message : scenario.sent().entrySet()) {
             String id = message.getKey();
@@ -85,8 +97,8 @@ final class Accounting {
                 assertThat(rows).as("message %s (number %d) is a row", id, message.getValue()).containsKey(id);
                 assertThat(deadLetters).as("message %s is not dead-lettered", id).doesNotContainKey(id);
             } else {
-                assertThat(deadLetters.get(id)).as("message %s (number %d) is one dead letter", id,
-                        message.getValue()).containsExactly(expectedReason);
+                assertThat(deadLetters.get(id)).as("message %s (number %d) is dead-lettered", id,
+                        message.getValue()).isNotEmpty().containsOnly(expectedReason);
                 assertThat(rows).as("message %s is no row", id).doesNotContainKey(id);
             }
         }

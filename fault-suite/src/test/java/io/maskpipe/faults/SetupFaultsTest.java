@@ -94,7 +94,7 @@ class SetupFaultsTest {
 
     /**
      * Checks that what the run left is all on the queue: rows, plus dead letters of the refused messages only, plus
-     * messages on the queue (once their visibility expired) make every message sent. Returns the dead letters.
+     * messages on the queue (once their visibility expired) cover every message sent. Returns the dead letters.
      */
     private static long assertNothingDeadLetteredForTheSetup(Scenario scenario) {
         scenario.awaitNoneInFlight(VISIBILITY.plusSeconds(5));
@@ -105,8 +105,12 @@ class SetupFaultsTest {
         assertThat(refusedWritten).isZero();
         assertThat(deadLetters).as("dead letters: refused messages only").isLessThanOrEqualTo(
                 scenario.expectedDeadLetters().size());
+        // Nothing lost: every message is a row, a dead letter or still on the queue. A message stored just before the
+        // stop whose delete had not been sent yet is both (at least once): it comes back and the next run settles it
+        // as a duplicate, which finishAndAccount checks exactly.
+        assertThat(rows + deadLetters).as("rows + dead letters").isLessThanOrEqualTo(scenario.sent().size());
         assertThat(rows + deadLetters + scenario.queueDepth()).as("rows + dead letters + messages on the queue")
-                .isEqualTo(scenario.sent().size());
+                .isGreaterThanOrEqualTo(scenario.sent().size());
         return deadLetters;
     }
 
@@ -114,6 +118,6 @@ class SetupFaultsTest {
         long rowsBefore = scenario.rows();
         PipelineSummary second = scenario.pipeline(sink).run();
         Accounting.of(scenario).summaries(second).rowsOutsideSummaries(rowsBefore)
-                .deadLettersOutsideSummaries(deadLettersBefore).check();
+                .deadLettersOutsideSummaries(deadLettersBefore).deadLettersRepeatAfterAStop().check();
     }
 }
