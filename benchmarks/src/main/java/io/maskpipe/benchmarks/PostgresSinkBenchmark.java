@@ -28,17 +28,6 @@ import org.postgresql.PGConnection;
  * steadier on a shared machine. Options: {@code --rounds N} (3), {@code --batches 10,100,1000}.
  */
 public final class PostgresSinkBenchmark {
-    private static final String DDL = """
-            CREATE TABLE IF NOT EXISTS user_logins(
-                user_id             varchar(128),
-                device_type         varchar(32),
-                masked_ip           varchar(256),
-                masked_device_id    varchar(256),
-                locale              varchar(32),
-                app_version         integer,
-                create_date         date
-            )""";
-
     private PostgresSinkBenchmark() {
     }
 
@@ -70,7 +59,7 @@ public final class PostgresSinkBenchmark {
         EmbeddedPostgres server = external == null ? EmbeddedPostgres.builder().start() : null;
         String url = external != null ? external : server.getJdbcUrl("postgres", "postgres");
         try (Connection admin = DriverManager.getConnection(url)) {
-            admin.createStatement().execute(DDL);
+            admin.createStatement().execute(String.format(CopyPhases.DDL, "user_logins"));
             System.out.printf(Locale.ROOT, "%-6s %-28s %12s %8s%n", "batch", "contender", "rows/s", "x COPY");
             for (int batch : batches) {
                 int rows = batch == 10 ? 5_000 : 20_000;
