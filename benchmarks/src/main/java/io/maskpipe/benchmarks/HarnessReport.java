@@ -29,18 +29,21 @@ final class HarnessReport {
         out.printf(Locale.ROOT, "database: %s%n", database);
         out.println("msgs/s and CPU in the steady state, from 20 % to 80 % of a phase's messages; whole/s = the whole"
                 + " phase; us/msg = this JVM's CPU (getProcessCpuTime, servers excluded), cores = its CPU per wall"
-                + " second; mq/pg us/m = the ElasticMQ and PostgreSQL processes' CPU per message (OS counters)");
+                + " second; mq/pg us/m = the ElasticMQ and PostgreSQL processes' CPU per message (OS counters); all us/m ="
+                + " the three processes' together; bound/s = the rate the machine's cores allow at that CPU per message"
+                + " (processors x 1e6 / all us/m), the rate of a run that the CPU alone bounds");
     }
 
     void tableHeader() {
-        out.printf(Locale.ROOT, "%n%-62s %9s %9s %8s %6s %8s %8s%n", "phase", "msgs/s", "whole/s",
-                "us/msg", "cores", "mq us/m", "pg us/m");
+        out.printf(Locale.ROOT, "%n%-62s %9s %9s %8s %6s %8s %8s %8s %9s%n", "phase", "msgs/s", "whole/s",
+                "us/msg", "cores", "mq us/m", "pg us/m", "all us/m", "bound/s");
     }
 
     PhaseResult phase(PhaseResult result) {
-        out.printf(Locale.ROOT, "%-62s %,9.0f %,9.0f %8.1f %6.2f %8.1f %8.1f%n", result.name(), result.rate(),
-                result.wholeRate(), result.cpuMicrosPerMessage(), result.steady().coresBusy(),
-                result.steady().queueMicrosPerMessage(), result.steady().databaseMicrosPerMessage());
+        out.printf(Locale.ROOT, "%-62s %,9.0f %,9.0f %8.1f %6.2f %8.1f %8.1f %8.1f %,9.0f%n", result.name(),
+                result.rate(), result.wholeRate(), result.cpuMicrosPerMessage(), result.steady().coresBusy(),
+                result.steady().queueMicrosPerMessage(), result.steady().databaseMicrosPerMessage(),
+                allMicros(result), cpuBoundRate(result));
         if (!result.note().isEmpty()) {
             out.println("    " + result.note());
         }
@@ -73,6 +76,12 @@ final class HarnessReport {
             ratio("pipeline CPU/msg / SDK CPU/msg (" + c + ")", pipelineCpu, sdkCpu, "target <= 1.25");
             out.printf(Locale.ROOT, "  %-52s %8.1f us/msg%n", "maskpipe's own CPU on top of the SDK (" + c + ")",
                     pipelineCpu - sdkCpu);
+            ratio("  all 3 processes CPU/msg: SDK ceiling / pipeline (" + c + ")",
+                    median(results, sdk, HarnessReport::allMicros),
+                    median(results, pipeline, HarnessReport::allMicros), "the rate ratio when the cores bound both");
+            ratio("  pipeline msgs/s / rate its CPU allows (" + c + ")",
+                    median(results, pipeline, PhaseResult::rate),
+                    median(results, pipeline, HarnessReport::cpuBoundRate), "near 1: the CPU bounds it");
             if (sdkCpu < cheapestCpu) {
                 cheapest = c;
                 cheapestCpu = sdkCpu;
@@ -98,6 +107,17 @@ final class HarnessReport {
             out.printf(Locale.ROOT, "  cheaper SDK HTTP client per message (bare SDK loop): %s%n", cheapest);
         }
         out.flush();
+    }
+
+    /** CPU per message of the harness JVM, ElasticMQ's process and PostgreSQL's processes together. */
+    private static double allMicros(PhaseResult result) {
+        return result.cpuMicrosPerMessage() + result.steady().queueMicrosPerMessage()
+                + result.steady().databaseMicrosPerMessage();
+    }
+
+    /** The msgs/s this machine's processors allow at the phase's CPU per message, if nothing but the CPU bounds it. */
+    private static double cpuBoundRate(PhaseResult result) {
+        return Runtime.getRuntime().availableProcessors() * 1e6 / allMicros(result);
     }
 
     private void ratio(String label, double value, double base, String target) {
