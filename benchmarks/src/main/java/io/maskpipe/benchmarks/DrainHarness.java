@@ -137,7 +137,7 @@ public final class DrainHarness {
                 long childCpu = handle.info().totalCpuDuration().map(d -> d.toNanos()).orElse(-1L);
                 long now = System.currentTimeMillis();
                 if (alive && childCpu >= 0) { // a process that has ended has no counters left to read
-                    points.add(new DrainReport.Point(now, messages - left[0] - left[1] - left[2], childCpu,
+                    points.add(new DrainReport.Point(now, messages - left[0] - left[1] - left[2], left[1], childCpu,
                             serverCpu[0], serverCpu[1]));
                 }
                 if (now - lastPrint >= 30_000) {

@@ -31,10 +31,13 @@ import javax.management.openmbean.CompositeData;
  * Samples this JVM's heap into a text file, one line per event, for {@link DrainHarness} to read afterwards: the
  * used heap after every garbage collection (from the collectors' notifications; heap pools only), the used and
  * committed heap at a fixed interval, and at the end the collectors' counts and times and the process's CPU time.
+ * The old generation's pools (G1's "G1 Old Gen", or the serial and parallel collectors' old pools) are given
+ * apart: a collection after which the old generation is smaller than before it (G1's mixed and full collections) is
+ * one that collected old objects, so the heap used after it is close to what is live.
  * Every line starts with its kind and the wall-clock time in milliseconds, so the harness can place it on the
  * drain's progress, which it records in its own process:
  * <pre>
- * gc   WALL_MS USED_AFTER USED_BEFORE DURATION_MS COLLECTOR|ACTION|CAUSE
+ * gc   WALL_MS USED_AFTER USED_BEFORE DURATION_MS OLD_AFTER OLD_BEFORE COLLECTOR|ACTION|CAUSE
  * heap WALL_MS USED COMMITTED
  * end  WALL_MS GC_COUNT GC_MILLIS CPU_NANOS COLLECTOR,COLLECTOR
  * </pre>
@@ -42,6 +45,7 @@ import javax.management.openmbean.CompositeData;
 final class HeapSampler implements AutoCloseable {
     private final PrintWriter out;
     private final Set<String> heapPools;
+    private final Set<String> oldPools;
     private final List<Runnable> unregister = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "heap-sampler");
@@ -54,6 +58,8 @@ final class HeapSampler implements AutoCloseable {
         this.out = out;
         this.heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName)
+                .collect(Collectors.toUnmodifiableSet());
+        this.oldPools = heapPools.stream().filter(name -> name.contains("Old") || name.contains("Tenured"))
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -83,17 +89,18 @@ final class HeapSampler implements AutoCloseable {
         }
         GarbageCollectionNotificationInfo info =
                 GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        long after = heapUsed(info.getGcInfo().getMemoryUsageAfterGc());
-        long before = heapUsed(info.getGcInfo().getMemoryUsageBeforeGc());
-        write(String.format(Locale.ROOT, "gc %d %d %d %d %s|%s|%s", System.currentTimeMillis(), after, before,
-                info.getGcInfo().getDuration(), info.getGcName().replace(' ', '_'),
+        Map<String, MemoryUsage> afterGc = info.getGcInfo().getMemoryUsageAfterGc();
+        Map<String, MemoryUsage> beforeGc = info.getGcInfo().getMemoryUsageBeforeGc();
+        write(String.format(Locale.ROOT, "gc %d %d %d %d %d %d %s|%s|%s", System.currentTimeMillis(),
+                used(afterGc, heapPools), used(beforeGc, heapPools), info.getGcInfo().getDuration(),
+                used(afterGc, oldPools), used(beforeGc, oldPools), info.getGcName().replace(' ', '_'),
                 info.getGcAction().replace(' ', '_'), info.getGcCause().replace(' ', '_')));
     }
 
-    private long heapUsed(Map<String, MemoryUsage> pools) {
+    private static long used(Map<String, MemoryUsage> pools, Set<String> names) {
         long used = 0;
         for (Map.Entry<String, MemoryUsage> pool : pools.entrySet()) {
-            if (heapPools.contains(pool.getKey())) {
+            if (names.contains(pool.getKey())) {
                 used += pool.getValue().getUsed();
             }
         }
