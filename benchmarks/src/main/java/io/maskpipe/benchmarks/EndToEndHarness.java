@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * reruns of the pipeline and the SDK loop, summarised by area.
  *
  * <p>Run with {@code ./mvnw -q -B -ntp -pl benchmarks -am package -DskipTests -Pe2e -De2e.args="--messages 50000"};
- * options in {@link HarnessOptions}; figures and their reading in {@code docs/performance.md}.
+ * options in {@link HarnessOptions}; with {@code --drain N} it drains a backlog in a small heap instead
+ * ({@link DrainHarness}); figures and their reading in {@code docs/performance.md}.
  *
  * @since 0.1.0
  */
@@ -66,6 +67,10 @@ public final class EndToEndHarness {
      * @throws Exception when a server or a phase fails
      */
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--drain")) { // the drain measurement in -Xmx64m: its own runner
+            DrainHarness.main(args);
+            return;
+        }
         HarnessOptions options = HarnessOptions.parse(args);
         // The url-connection client pools through the JDK's keep-alive cache, which keeps 5 idle connections per
         // host unless told otherwise: enough for every thread, as the apache5 client's pool is.
