@@ -9,8 +9,9 @@ import java.util.List;
  * {@code --threads N} for the SDK and raw ceilings (pollers + 8: the pollers' receives plus the writer's up to eight
  * concurrent delete chunks), {@code --clients url-connection,apache5} (also {@code crt}), {@code --naive-max N}
  * (3,000) and {@code --naive-seconds N} (20) to bound the naive loop, {@code --rounds N} (1) to repeat the measured
- * phases in turn and report each phase's median, {@code --jfr} for flight-recorder profiles, and {@code --writers N} (1) and
- * {@code --max-in-flight N} (1,000), the engine's defaults the example keeps, to try other settings.
+ * phases in turn and report each phase's median, {@code --jfr} for flight-recorder profiles, and
+ * {@code --writers N} (1) and {@code --max-in-flight N} (1,000), the engine's defaults the example keeps, to try
+ * other settings.
  */
 record HarnessOptions(int messages, int warmup, int pollers, int batch, int threads, List<SqsHttpClient> clients,
                       int naiveMax, int naiveSeconds, boolean jfr, int rounds, int writers, int maxInFlight) {
