@@ -7,10 +7,11 @@ import java.util.List;
  * The end-to-end harness's options: {@code --messages N} (50,000) per measured phase, {@code --warmup N} (20,000)
  * per warm-up phase, {@code --pollers N} (4) and {@code --batch N} (500) as the user-logins example runs,
  * {@code --threads N} for the SDK and raw ceilings (pollers + 8: the pollers' receives plus the writer's up to eight
- * concurrent delete chunks), {@code --clients url-connection,apache5}, {@code --naive-max N} (3,000) and
- * {@code --naive-seconds N} (20) to bound the naive loop, {@code --rounds N} (1) to repeat the measured phases in turn
- * and report each phase's median, {@code --jfr} for flight-recorder profiles, and {@code --writers N} (1) and
- * {@code --max-in-flight N} (1,000), the engine's defaults the example keeps, to try other settings.
+ * concurrent delete chunks), {@code --clients url-connection,apache5} (also {@code crt}), {@code --naive-max N}
+ * (3,000) and {@code --naive-seconds N} (20) to bound the naive loop, {@code --rounds N} (1) to repeat the measured
+ * phases in turn and report each phase's median, {@code --jfr} for flight-recorder profiles, and
+ * {@code --writers N} (1) and {@code --max-in-flight N} (1,000), the engine's defaults the example keeps, to try
+ * other settings.
  */
 record HarnessOptions(int messages, int warmup, int pollers, int batch, int threads, List<SqsHttpClient> clients,
                       int naiveMax, int naiveSeconds, boolean jfr, int rounds, int writers, int maxInFlight) {

@@ -38,7 +38,7 @@ final class SqsLoops {
     }
 
     /** One receive-and-delete step of a ceiling loop; returns how many messages it handled. */
-    private interface Step {
+    interface Step {
         int run();
     }
 
@@ -114,7 +114,7 @@ final class SqsLoops {
         });
     }
 
-    private static PhaseResult ceiling(String name, int threads, long expected, Step step) throws Exception {
+    static PhaseResult ceiling(String name, int threads, long expected, Step step) throws Exception {
         SteadyMeter meter = SteadyMeter.between(expected / 5, expected * 4 / 5);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         long start = System.nanoTime();

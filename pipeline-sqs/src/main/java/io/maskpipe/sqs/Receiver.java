@@ -4,6 +4,7 @@ import io.maskpipe.core.spi.Delivery;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -24,8 +25,7 @@ final class Receiver {
     private final String queueUrl;
     private final String queueName;
     private final int waitSeconds;
-    private final int maxMessages;
-    private final Integer visibilitySeconds;
+    private final ReceiveMessageRequest[] requests;
     private final BodyDecoder decoder;
     /** Decodes with the body limit; made at the first receive when the limit is the queue's own. */
     private volatile SqsMessages messages;
@@ -35,8 +35,7 @@ final class Receiver {
         this.queueUrl = settings.queueUrl();
         this.queueName = settings.queueName();
         this.waitSeconds = settings.waitSeconds();
-        this.maxMessages = settings.maxMessages();
-        this.visibilitySeconds = settings.visibilitySeconds();
+        this.requests = requests(settings);
         this.decoder = settings.decoder();
         int maxBodySize = settings.maxBodySize();
         this.messages = maxBodySize == SourceSettings.QUEUE_MAX_BODY_SIZE ? null
@@ -80,36 +79,71 @@ final class Receiver {
         return current;
     }
 
-    /** Receives once, waiting up to the configured wait or {@code maxWait}, whichever is shorter (whole seconds). */
+    /**
+     * Receives once, waiting up to the configured wait or {@code maxWait}, whichever is shorter. SQS long-polls in
+     * whole seconds, so the part of that wait below a second is waited out here when SQS answers with no message:
+     * an empty receive never returns sooner than the wait asked for, and a poller with a wait under a second makes
+     * one short poll per wait instead of spinning through empty receives.
+     */
     List<Delivery> receive(Duration maxWait) throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException("SqsSource: interrupted before receiving");
         }
+        long start = System.nanoTime();
         SqsMessages decoder = messages();
-        ReceiveMessageRequest.Builder request = ReceiveMessageRequest.builder()
-                .queueUrl(queueUrl)
-                .maxNumberOfMessages(maxMessages)
-                .waitTimeSeconds((int) Math.max(0, Math.min(waitSeconds, maxWait.getSeconds())))
-                .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP,
-                        MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
-                        MessageSystemAttributeName.MESSAGE_GROUP_ID)
-                .messageAttributeNames("All");
-        if (visibilitySeconds != null) {
-            request.visibilityTimeout(visibilitySeconds);
-        }
+        Duration wait = maxWait.compareTo(Duration.ofSeconds(waitSeconds)) < 0 ? maxWait
+                : Duration.ofSeconds(waitSeconds);
         List<Message> received;
         try {
-            received = client.receiveMessage(request.build()).messages();
+            received = client.receiveMessage(requests[(int) Math.max(0, wait.getSeconds())]).messages();
         } catch (SdkException e) {
             if (SqsFailures.isInterruption(e)) {
                 throw new InterruptedException("SqsSource: interrupted while receiving");
             }
             throw SqsFailures.sourceFailure("ReceiveMessage", queueName, e);
         }
+        if (received.isEmpty()) {
+            waitOut(start, wait);
+        }
         List<Delivery> deliveries = new ArrayList<>(received.size());
         for (Message message : received) {
             deliveries.add(decoder.toDelivery(message));
         }
         return deliveries;
+    }
+
+    /** Sleeps until {@code wait} has passed since {@code start}, if it has not yet. */
+    private static void waitOut(long start, Duration wait) throws InterruptedException {
+        long left = wait.toNanos() - (System.nanoTime() - start);
+        if (left > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                throw new InterruptedException("SqsSource: interrupted while waiting after an empty receive");
+            }
+        }
+    }
+
+    /**
+     * The receive requests, one per whole-second wait from 0 to {@code waitSeconds}, built once: each asks for the
+     * system attributes the metadata needs, every message attribute, and the configured visibility timeout.
+     */
+    private static ReceiveMessageRequest[] requests(SourceSettings settings) {
+        ReceiveMessageRequest[] requests = new ReceiveMessageRequest[settings.waitSeconds() + 1];
+        for (int seconds = 0; seconds < requests.length; seconds++) {
+            ReceiveMessageRequest.Builder request = ReceiveMessageRequest.builder()
+                    .queueUrl(settings.queueUrl())
+                    .maxNumberOfMessages(settings.maxMessages())
+                    .waitTimeSeconds(seconds)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP,
+                            MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT,
+                            MessageSystemAttributeName.MESSAGE_GROUP_ID)
+                    .messageAttributeNames("All");
+            if (settings.visibilitySeconds() != null) {
+                request.visibilityTimeout(settings.visibilitySeconds());
+            }
+            requests[seconds] = request.build();
+        }
+        return requests;
     }
 }

@@ -108,7 +108,9 @@ public final class SqsSource implements Source {
 
     /**
      * Receives up to the configured number of messages with one {@code ReceiveMessage} call, long-polling up to
-     * the configured wait time or {@code maxWait}, whichever is shorter (whole seconds).
+     * the configured wait time or {@code maxWait}, whichever is shorter. SQS waits in whole seconds; when it answers
+     * with no message before that wait is over (a {@code maxWait} of 250 ms is a short poll), the source waits out
+     * the rest before returning, so a poller never spins through empty receives.
      *
      * @throws InterruptedException when the polling thread is interrupted
      * @throws SourceException when SQS cannot be reached or refuses the call: {@code SETUP} for a missing queue,
