@@ -10,6 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * delete (acknowledgement) that failed, a release that failed. Each stays hidden until its visibility timeout runs
  * out, counted from its last receive or extension. A later delivery of the same message removes it (it is in flight
  * again), remembering whether its dead letter was already stored, so that rejection is not stored twice.
+ *
+ * <p>A mark is forgotten once its message has been visible again for longer than {@link #FORGET_AFTER} (at least one
+ * visibility timeout) without coming back to this run: another consumer took it, or the queue's redrive moved it. So a
+ * pipeline that runs for weeks keeps only its recent marks, not one per failed delete since it started. A rejection
+ * that comes back after that is stored again, as it would be after a restart (at least once, as documented).
  */
 final class Hidden {
     /** Why a message stays hidden. */
@@ -18,8 +23,14 @@ final class Hidden {
     private record Mark(Why why, long untilNanos, boolean deadLettered, boolean grouped) {
     }
 
+    /** How long a mark outlives its message's visibility, at the least; a longer visibility timeout counts instead. */
+    static final Duration FORGET_AFTER = Duration.ofMinutes(5);
+    /** Marks are swept for forgotten ones when their count passes this, then at twice what the sweep left. */
+    private static final int FIRST_SWEEP = 1_024;
+
     private final Map<String, Mark> marks = new ConcurrentHashMap<>();
     private volatile long visibilityNanos;
+    private volatile int nextSweep = FIRST_SWEEP;
 
     /** Sets the source's visibility timeout, read at start; zero when it has none (then "until" is unknown). */
     void visibility(Duration visibility) {
@@ -29,6 +40,16 @@ final class Hidden {
     void hide(Entry entry, Why why) {
         long until = visibilityNanos == 0 ? Long.MIN_VALUE : entry.visibleSinceNanos + visibilityNanos;
         marks.put(entry.delivery.id(), new Mark(why, until, entry.deadLettered, entry.group() != null));
+        if (marks.size() > nextSweep) {
+            forgetOld(System.nanoTime());
+        }
+    }
+
+    /** Forgets the marks of messages visible again for longer than FORGET_AFTER or a visibility timeout. */
+    void forgetOld(long nowNanos) {
+        long after = Math.max(FORGET_AFTER.toNanos(), visibilityNanos);
+        marks.values().removeIf(mark -> mark.untilNanos != Long.MIN_VALUE && nowNanos - mark.untilNanos > after);
+        nextSweep = Math.max(FIRST_SWEEP, 2 * marks.size());
     }
 
     /** Notes a new delivery of the message; returns true when its dead letter was stored earlier in this run. */
