@@ -36,6 +36,7 @@ final class MessagePath implements AutoCloseable {
     /** Messages per receive and per sink batch: per operation. */
     static final int PER_RECEIVE = 100;
     private static final int MESSAGES = 10_000;
+    private static final int DECODED_RECEIVES = 10;
     private static final String QUEUE_URL = "http://127.0.0.1:1/000000000000/login-queue";
 
     private final JsonFactory json = new JsonFactory();
@@ -43,6 +44,7 @@ final class MessagePath implements AutoCloseable {
     private final SqsSource sqs;
     private final Pipeline fromSqs;
     private final Pipeline fromDecoded;
+    private final Masker masker;
     private int nextBody;
 
     /** Makes the bodies, the messages SQS would return for them, and the two pipelines, with a fresh key. */
@@ -57,17 +59,22 @@ final class MessagePath implements AutoCloseable {
                 .build();
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Masker masker = Maskers.hmac(Keyring.of("k1", key));
-        fromSqs = userLogins(sqs, masker).to(new ColumnReadingSink());
+        masker = Maskers.hmac(Keyring.of("k1", key));
+        fromSqs = userLogins(sqs, masker, PER_RECEIVE).to(new ColumnReadingSink());
         List<List<Delivery>> decoded = new ArrayList<>();
-        for (int i = 0; i < MESSAGES / PER_RECEIVE; i++) {
+        for (int i = 0; i < DECODED_RECEIVES; i++) { // few enough to stay in the cache, as fresh ones would be
             decoded.add(sqs.receive(Duration.ZERO));
         }
-        fromDecoded = userLogins(new DecodedSource(decoded), masker).to(new ColumnReadingSink());
+        fromDecoded = userLogins(new DecodedSource(decoded), masker, PER_RECEIVE).to(new ColumnReadingSink());
     }
 
-    /** The steps of {@code examples/UserLogins}, in batches of one receive. */
-    private static PipelineStage userLogins(Source source, Masker masker) {
+    /** The HMAC masker both fields are masked with. */
+    Masker masker() {
+        return masker;
+    }
+
+    /** The steps of {@code examples/UserLogins}, in batches of {@code batchRows} or 200 ms. */
+    static PipelineStage userLogins(Source source, Masker masker, int batchRows) {
         return Pipeline.from(source)
                 .personal("ip", "device_id")
                 .unknownFields(UnknownFields.REJECT)
@@ -75,7 +82,7 @@ final class MessagePath implements AutoCloseable {
                 .keep("locale")
                 .mask("ip", masker)
                 .mask("device_id", masker)
-                .batching(PER_RECEIVE, Duration.ofMillis(200));
+                .batching(batchRows, Duration.ofMillis(200));
     }
 
     /** The whole client-side path: receive, decode, steps, engine, sink reads, acknowledgement. */

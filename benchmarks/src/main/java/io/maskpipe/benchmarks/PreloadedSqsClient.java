@@ -19,13 +19,18 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
  * An {@link SqsClient} with no network behind it, for measuring what maskpipe does per message apart from the SDK's
  * request machinery: {@code ReceiveMessage} hands out pre-built responses in turn (the messages SQS would return,
  * with ids, receipt handles, the sent time and receive count), {@code DeleteMessageBatch} answers that every entry
- * was deleted. Every other call is unsupported. Thread-safe for one caller at a time per method; not a test double
- * for behaviour: the SQS tests use ElasticMQ.
+ * was deleted. Every other call is unsupported. It serves without end, or, after {@link #serve(long)}, that many
+ * messages and then empty receives, each after a short pause as an empty short poll would take. Thread-safe; not a
+ * test double for behaviour: the SQS tests use ElasticMQ.
  */
 final class PreloadedSqsClient implements SqsClient {
+    private static final ReceiveMessageResponse EMPTY = ReceiveMessageResponse.builder().messages(List.of()).build();
+    private static final long EMPTY_PAUSE_MILLIS = 5;
+
     private final List<ReceiveMessageResponse> responses;
     private int next;
     private long deleted;
+    private long remaining = Long.MAX_VALUE;
 
     private PreloadedSqsClient(List<ReceiveMessageResponse> responses) {
         this.responses = responses;
@@ -57,11 +62,27 @@ final class PreloadedSqsClient implements SqsClient {
         return new PreloadedSqsClient(responses);
     }
 
+    /** From now on, serves {@code messages} more messages (whole responses), then empty receives. */
+    synchronized void serve(long messages) {
+        remaining = messages;
+    }
+
     @Override
-    public synchronized ReceiveMessageResponse receiveMessage(ReceiveMessageRequest request) {
-        ReceiveMessageResponse response = responses.get(next);
-        next = (next + 1) % responses.size();
-        return response;
+    public ReceiveMessageResponse receiveMessage(ReceiveMessageRequest request) {
+        synchronized (this) {
+            if (remaining > 0) {
+                ReceiveMessageResponse response = responses.get(next);
+                next = (next + 1) % responses.size();
+                remaining -= response.messages().size();
+                return response;
+            }
+        }
+        try {
+            Thread.sleep(EMPTY_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return EMPTY;
     }
 
     @Override
