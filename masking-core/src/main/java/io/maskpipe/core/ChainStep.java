@@ -4,19 +4,38 @@ import io.maskpipe.core.record.Outcome;
 import io.maskpipe.core.record.Record;
 import java.util.List;
 
-/** Applies steps in order; the first rejection stops the chain. */
+/**
+ * Applies steps in order; the first rejection stops the chain. Consecutive {@link WorkingStep}s share one
+ * {@link WorkingRecord}, so they copy the record's fields once between them.
+ */
 record ChainStep(List<Transform> steps) implements Transform {
 
     @Override
     public Outcome apply(Record record) {
-        Outcome outcome = Outcome.accept(record);
+        Record current = record;
+        WorkingRecord working = null;
         for (Transform step : steps) {
-            outcome = step.apply(((Outcome.Accepted) outcome).record());
-            if (!(outcome instanceof Outcome.Accepted)) {
+            if (step instanceof WorkingStep fieldStep) {
+                if (working == null) {
+                    working = new WorkingRecord(current);
+                }
+                Outcome rejected = fieldStep.applyTo(working);
+                if (rejected != null) {
+                    return rejected;
+                }
+                continue;
+            }
+            if (working != null) {
+                current = working.record();
+                working = null;
+            }
+            Outcome outcome = step.apply(current);
+            if (!(outcome instanceof Outcome.Accepted accepted)) {
                 return outcome;
             }
+            current = accepted.record();
         }
-        return outcome;
+        return Outcome.accept(working != null ? working.record() : current);
     }
 
     @Override

@@ -2,16 +2,15 @@ package io.maskpipe.core;
 
 import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.record.Outcome;
-import io.maskpipe.core.record.Record;
 import java.util.Arrays;
 import java.util.List;
 
 /** Names fields that pass unchanged, for a strict field policy; changes nothing. */
-record KeepStep(List<FieldPath> paths) implements Transform {
+record KeepStep(List<FieldPath> paths) implements WorkingStep {
 
     @Override
-    public Outcome apply(Record record) {
-        return Outcome.accept(record);
+    public Outcome applyTo(WorkingRecord record) {
+        return null;
     }
 
     static KeepStep of(String... paths) {

@@ -4,7 +4,6 @@ import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.record.InvalidValueException;
 import io.maskpipe.core.record.Outcome;
 import io.maskpipe.core.record.ReasonCode;
-import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Value;
 
 /**
@@ -14,16 +13,16 @@ import io.maskpipe.core.record.Value;
  * {@link InvalidValueException}, whose rule (worded without the value) becomes {@link ReasonCode#INVALID_VALUE}. A
  * {@code null} result sets the field to JSON null (what {@link Maskers#nullify()} does).
  */
-record MaskStep(FieldPath path, Masker masker, String domain) implements Transform {
+record MaskStep(FieldPath path, Masker masker, String domain) implements WorkingStep {
     static final String BLANK_RULE = "blank (empty or white space only), which this masker refuses";
 
     @Override
-    public Outcome apply(Record record) {
-        Value value = record.getOrNull(path);
+    public Outcome applyTo(WorkingRecord record) {
+        Value value = record.get(path);
         String input;
         if (value == null || value instanceof Value.Null) {
             if (!masker.masksNull()) {
-                return Outcome.accept(record);
+                return null;
             }
             input = null;
         } else if (value instanceof Value.Text text) {
@@ -33,7 +32,7 @@ record MaskStep(FieldPath path, Masker masker, String domain) implements Transfo
                 if (blanks == BlankValues.REJECT) {
                     return Steps.reject(ReasonCode.INVALID_VALUE, path, BLANK_RULE);
                 } else if (blanks != BlankValues.MASK) { // NULL, or a custom masker's null: never one shared mask
-                    return Steps.set(record, path, Value.nullValue());
+                    return record.set(path, Value.nullValue());
                 }
             }
         } else if (value instanceof Value.Number number) {
@@ -53,9 +52,9 @@ record MaskStep(FieldPath path, Masker masker, String domain) implements Transfo
             return Steps.reject(ReasonCode.MASKER_FAILED, path, Steps.threw("masker", e));
         }
         if (masked == null) {
-            return value == null ? Outcome.accept(record) : Steps.set(record, path, Value.nullValue());
+            return value == null ? null : record.set(path, Value.nullValue());
         }
-        return Steps.set(record, path, Value.of(masked));
+        return record.set(path, Value.of(masked));
     }
 
     @Override

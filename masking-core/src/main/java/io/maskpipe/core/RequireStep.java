@@ -3,18 +3,17 @@ package io.maskpipe.core;
 import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.record.Outcome;
 import io.maskpipe.core.record.ReasonCode;
-import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Value;
 import java.util.Arrays;
 import java.util.List;
 
 /** Rejects a record whose field is absent ({@code MISSING_FIELD}) or JSON null ({@code NULL_FIELD}). */
-record RequireStep(List<FieldPath> paths) implements Transform {
+record RequireStep(List<FieldPath> paths) implements WorkingStep {
 
     @Override
-    public Outcome apply(Record record) {
+    public Outcome applyTo(WorkingRecord record) {
         for (FieldPath path : paths) {
-            Value value = record.getOrNull(path);
+            Value value = record.get(path);
             if (value == null) {
                 return Steps.reject(ReasonCode.MISSING_FIELD, path, "required but absent");
             }
@@ -22,7 +21,7 @@ record RequireStep(List<FieldPath> paths) implements Transform {
                 return Steps.reject(ReasonCode.NULL_FIELD, path, "required but null");
             }
         }
-        return Outcome.accept(record);
+        return null;
     }
 
     static RequireStep of(String... paths) {

@@ -111,6 +111,31 @@ class RecordTest {
     }
 
     @Test
+    void builder_builtTwice_eachRecordKeepsTheFieldsItWasBuiltWith() {
+        Record.Builder builder = Record.builder().put("a", "1");
+        Record first = builder.build();
+
+        Record second = builder.put("b", "2").build();
+        builder.remove("a");
+
+        assertThat(first.fields().keySet()).containsExactly("a");
+        assertThat(second.fields().keySet()).containsExactly("a", "b");
+        assertThat(builder.build().fields().keySet()).containsExactly("b");
+    }
+
+    @Test
+    void toBuilder_changes_doNotReachTheOriginal() {
+        Record original = login();
+
+        Record changed = original.toBuilder().put("ip", "masked").remove("locale").build();
+
+        assertThat(original).isEqualTo(login());
+        assertThat(changed.textOrNull("ip")).isEqualTo("masked");
+        assertThat(changed.fields()).doesNotContainKey("locale");
+        assertThat(original.toBuilder().build()).isEqualTo(original);
+    }
+
+    @Test
     void equals_sameFieldsAndMetadata_equal() {
         assertThat(login()).isEqualTo(login()).hasSameHashCodeAs(login());
         assertThat(login().withMetadata(Metadata.empty())).isNotEqualTo(login());

@@ -16,9 +16,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Decodes a JSON object into a {@link Record} with Jackson's streaming parser: numbers exact as {@link BigDecimal},
@@ -93,27 +94,28 @@ final class JsonBodyDecoder implements BodyDecoder {
             throw new Invalid(step, ReasonCode.MALFORMED_JSON,
                     "nested deeper than " + maxDepth + " levels at " + where(parser.currentTokenLocation()));
         }
-        Map<String, Value> fields = new LinkedHashMap<>();
+        Record.Builder fields = Record.builder();
+        Names names = new Names();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            Step child = new Step(step, name, -1);
-            if (fields.containsKey(name)) {
-                throw new Invalid(child, ReasonCode.MALFORMED_JSON,
+            if (!names.add(name)) {
+                throw new Invalid(new Step(step, name, -1), ReasonCode.MALFORMED_JSON,
                         "key given twice in one object, again at " + where(parser.currentTokenLocation()));
             }
-            fields.put(name, readValue(parser, parser.nextToken(), child, depth));
+            fields.put(name, readValue(parser, parser.nextToken(), step, name, -1, depth));
         }
-        Record.Builder builder = Record.builder();
-        fields.forEach(builder::put);
-        return builder.build();
+        return fields.build();
     }
 
-    private Value readValue(JsonParser parser, JsonToken token, Step step, int depth) throws IOException {
+    /** Reads the value of field {@code name} (or list position {@code index}) of the container at {@code parent}. */
+    private Value readValue(JsonParser parser, JsonToken token, Step parent, String name, int index, int depth)
+            throws IOException {
         switch (token) {
             case VALUE_STRING:
                 String text = parser.getText();
                 if (Utf8.hasUnpairedSurrogate(text)) {
-                    throw new Invalid(step, ReasonCode.INVALID_ENCODING, "text holds an unpaired surrogate");
+                    throw new Invalid(new Step(parent, name, index), ReasonCode.INVALID_ENCODING,
+                            "text holds an unpaired surrogate");
                 }
                 return Value.of(text);
             case VALUE_NUMBER_INT:
@@ -125,7 +127,7 @@ final class JsonBodyDecoder implements BodyDecoder {
             case VALUE_NUMBER_FLOAT:
                 BigDecimal number = parser.getDecimalValue();
                 if (Math.abs(number.scale()) > MAX_SCALE) {
-                    throw new Invalid(step, ReasonCode.INVALID_VALUE,
+                    throw new Invalid(new Step(parent, name, index), ReasonCode.INVALID_VALUE,
                             "number's exponent is beyond +/-" + MAX_SCALE);
                 }
                 return Value.of(number);
@@ -136,9 +138,9 @@ final class JsonBodyDecoder implements BodyDecoder {
             case VALUE_NULL:
                 return Value.nullValue();
             case START_OBJECT:
-                return readObject(parser, step, depth + 1);
+                return readObject(parser, new Step(parent, name, index), depth + 1);
             case START_ARRAY:
-                return readArray(parser, step, depth + 1);
+                return readArray(parser, new Step(parent, name, index), depth + 1);
             default:
                 throw new IllegalStateException("JSON parser gave " + token + " where a value belongs");
         }
@@ -151,7 +153,7 @@ final class JsonBodyDecoder implements BodyDecoder {
         }
         List<Value> elements = new ArrayList<>();
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-            elements.add(readValue(parser, token, new Step(step, null, elements.size()), depth));
+            elements.add(readValue(parser, token, step, null, elements.size(), depth));
         }
         return Value.of(elements);
     }
@@ -191,6 +193,36 @@ final class JsonBodyDecoder implements BodyDecoder {
                 return base; // no path can name this key: point at its parent
             }
             return base == null ? FieldPath.of(name) : base.child(name);
+        }
+    }
+
+    /**
+     * The keys of one object so far, to refuse a key given twice: a short list scanned (objects are mostly small,
+     * and the parser hands out one instance per distinct key, so most comparisons are identity), a hash set past
+     * {@value #SCANNED} keys.
+     */
+    private static final class Names {
+        private static final int SCANNED = 16;
+        private final String[] first = new String[SCANNED];
+        private int count;
+        private Set<String> more;
+
+        /** Adds a key; returns false when the object already has it. */
+        boolean add(String name) {
+            if (more != null) {
+                return more.add(name);
+            }
+            for (int i = 0; i < count; i++) {
+                if (first[i].equals(name)) {
+                    return false;
+                }
+            }
+            if (count < SCANNED) {
+                first[count++] = name;
+                return true;
+            }
+            more = new HashSet<>(Arrays.asList(first));
+            return more.add(name);
         }
     }
 

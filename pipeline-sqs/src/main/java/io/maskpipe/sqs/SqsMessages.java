@@ -16,6 +16,10 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * metadata (message id, sent time, receive count, FIFO group, text message attributes). Thread-safe.
  */
 final class SqsMessages {
+    private static final String SENT = MessageSystemAttributeName.SENT_TIMESTAMP.toString();
+    private static final String RECEIVE_COUNT = MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT.toString();
+    private static final String GROUP_ID = MessageSystemAttributeName.MESSAGE_GROUP_ID.toString();
+
     private final String queueUrl;
     private final String queueName;
     private final int maxBodyBytes;
@@ -29,11 +33,13 @@ final class SqsMessages {
     }
 
     Delivery toDelivery(Message message) {
-        Metadata metadata = metadataOf(message);
+        // The attributes as SQS named them: Message#attributes() converts the names to an enum in a new map per call.
+        Map<String, String> system = message.attributesAsStrings();
+        Metadata metadata = metadataOf(message, system);
         Delivery.Builder delivery = Delivery.builder(metadata.messageId().orElseThrow(),
                         new Receipt(queueUrl, queueName, message.receiptHandle()))
                 .metadata(metadata)
-                .group(message.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID))
+                .group(system.get(GROUP_ID))
                 .body(message.body());
         Outcome content = decode(message.body());
         if (content instanceof Outcome.Accepted accepted) {
@@ -71,19 +77,16 @@ final class SqsMessages {
      * attributes: they stand in for the new ones, so a sink that deduplicates by message id writes it once however
      * often it is resent, and its sent time is the original's.
      */
-    private static Metadata metadataOf(Message message) {
+    private static Metadata metadataOf(Message message, Map<String, String> system) {
         Map<String, String> entries = new LinkedHashMap<>();
         Map<String, MessageAttributeValue> attributes = message.messageAttributes();
         String originalId = textOf(attributes.get(SqsReplay.ORIGINAL_MESSAGE_ID));
         entries.put(Metadata.MESSAGE_ID,
                 originalId != null && !originalId.isEmpty() ? originalId : message.messageId());
-        Map<MessageSystemAttributeName, String> system = message.attributes();
         String originalSent = textOf(attributes.get(SqsReplay.ORIGINAL_SENT_TIMESTAMP));
-        putIfPresent(entries, Metadata.SENT_TIMESTAMP,
-                originalSent != null ? originalSent : system.get(MessageSystemAttributeName.SENT_TIMESTAMP));
-        putIfPresent(entries, Metadata.RECEIVE_COUNT,
-                system.get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT));
-        putIfPresent(entries, SqsSource.MESSAGE_GROUP_ID, system.get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
+        putIfPresent(entries, Metadata.SENT_TIMESTAMP, originalSent != null ? originalSent : system.get(SENT));
+        putIfPresent(entries, Metadata.RECEIVE_COUNT, system.get(RECEIVE_COUNT));
+        putIfPresent(entries, SqsSource.MESSAGE_GROUP_ID, system.get(GROUP_ID));
         for (Map.Entry<String, MessageAttributeValue> attribute : attributes.entrySet()) {
             if (attribute.getKey().equals(SqsReplay.ORIGINAL_MESSAGE_ID)
                     || attribute.getKey().equals(SqsReplay.ORIGINAL_SENT_TIMESTAMP)) {

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class JsonBodyDecoderTest {
     private static final String SECRET = "198.51.100.77";
@@ -76,6 +77,24 @@ class JsonBodyDecoderTest {
         assertThat(rejection.field().map(FieldPath::toString).orElse(null)).as(kind).isEqualTo(field);
         assertThat(rejection.rule()).as(kind).isEqualTo(rule);
         assertThat(rejection.toString()).as(kind).doesNotContain(SECRET).doesNotContain("198.51");
+    }
+
+    @ParameterizedTest(name = "{0} keys")
+    @ValueSource(ints = {2, 16, 17, 40})
+    void decode_keyGivenTwiceAmongManyKeys_isRejectedAtItsSecondPlace(int keys) {
+        StringBuilder body = new StringBuilder("{\"o\":{");
+        for (int i = 0; i < keys; i++) {
+            body.append("\"k").append(i).append("\":1,");
+        }
+        body.append("\"k").append(keys - 1).append("\":2}}");
+
+        Rejection rejection = rejected(body.toString());
+        Record distinct = accepted(body.toString().replace("\"k" + (keys - 1) + "\":2", "\"last\":2"));
+
+        assertThat(rejection.reason()).isEqualTo(ReasonCode.MALFORMED_JSON);
+        assertThat(rejection.field().map(FieldPath::toString)).contains("o.k" + (keys - 1));
+        assertThat(rejection.rule()).startsWith("key given twice in one object, again at line 1, column ");
+        assertThat(((Record) distinct.fields().get("o")).fields()).hasSize(keys + 1);
     }
 
     @Test

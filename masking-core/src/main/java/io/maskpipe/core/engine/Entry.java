@@ -4,7 +4,8 @@ import io.maskpipe.core.record.Metadata;
 import io.maskpipe.core.record.Outcome;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.spi.Delivery;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * One received message inside the engine: its delivery, what the transforms made of it, and whether it is settled.
@@ -20,7 +21,16 @@ final class Entry {
     volatile boolean gone;
     /** Set when its dead letter is stored, by this delivery or by an earlier one of this run whose delete failed. */
     volatile boolean deadLettered;
-    private final AtomicBoolean settled = new AtomicBoolean();
+    private static final VarHandle SETTLED;
+    static {
+        try {
+            SETTLED = MethodHandles.lookup().findVarHandle(Entry.class, "settled", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+    @SuppressWarnings("unused") // through SETTLED: a field, not an AtomicBoolean object per message
+    private volatile boolean settled;
 
     Entry(Delivery delivery, Outcome outcome, long receivedNanos) {
         this.delivery = delivery;
@@ -35,11 +45,11 @@ final class Entry {
 
     /** Returns true for the one caller that settles this entry. */
     boolean settle() {
-        return settled.compareAndSet(false, true);
+        return SETTLED.compareAndSet(this, false, true);
     }
 
     boolean isSettled() {
-        return settled.get();
+        return settled;
     }
 
     /** The record for the sink, carrying the delivery's id as its message id. */

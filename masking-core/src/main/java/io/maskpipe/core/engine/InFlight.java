@@ -2,11 +2,12 @@ package io.maskpipe.core.engine;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,15 +41,18 @@ final class InFlight {
      * group's later entries never overtake its earlier ones, and two batches in flight never share a group, at any
      * number of writers. The group stays busy until the whole batch is done, retries and splits included.
      *
-     * `live` holds every unresolved entry (waiting or being written) for the visibility heartbeat and for a release
-     * at abandonment. It is a concurrent set so the heartbeat reads it without the lock; it changes only under it.
-     * `abandoned` is written under the lock and read without it by writers between retries.
+     * The unresolved entries (for the visibility heartbeat and for a release at abandonment) are those waiting in
+     * `pending` and those of the batches being written (`writing`, by identity), plus, once abandoned, those that were
+     * waiting then (`dropped`): kept per batch, not per message, so a message costs no set insertion and removal.
+     * live() copies them under the lock. `abandoned` is written under the lock and read without it by writers
+     * between retries.
      */
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Entry> pending = new ArrayDeque<>();
     private final Set<String> busyGroups = new HashSet<>();
-    private final Set<Entry> live = ConcurrentHashMap.newKeySet();
+    private final Set<List<Entry>> writing = Collections.newSetFromMap(new IdentityHashMap<>());
+    private List<Entry> dropped = List.of();
     private final int maxInFlight;
     private final int maxBatchRows;
     private final long lingerNanos;
@@ -131,7 +135,6 @@ final class InFlight {
             }
             received.add(entries.size());
             pending.addAll(entries);
-            live.addAll(entries);
             changed.signalAll();
             return true;
         } finally {
@@ -220,8 +223,8 @@ final class InFlight {
         try {
             activeWriters--;
             count -= batch.size();
+            writing.remove(batch);
             for (Entry entry : batch) {
-                live.remove(entry);
                 if (entry.group() != null) {
                     busyGroups.remove(entry.group());
                 }
@@ -247,11 +250,13 @@ final class InFlight {
         return batch;
     }
 
+    /** Takes the batch out of the waiting entries: it is a subsequence of them, in their order (eligible()). */
     private void take(List<Entry> batch) {
-        Set<Entry> taken = new HashSet<>(batch); // entries compare by identity
-        for (Iterator<Entry> it = pending.iterator(); it.hasNext() && !taken.isEmpty(); ) {
-            if (taken.remove(it.next())) {
+        int next = 0;
+        for (Iterator<Entry> it = pending.iterator(); it.hasNext() && next < batch.size(); ) {
+            if (it.next() == batch.get(next)) {
                 it.remove();
+                next++;
             }
         }
         for (Entry entry : batch) {
@@ -259,6 +264,7 @@ final class InFlight {
                 busyGroups.add(entry.group());
             }
         }
+        writing.add(batch);
         activeWriters++;
     }
 
@@ -289,6 +295,7 @@ final class InFlight {
             }
             abandoned = true;
             finishing = true;
+            dropped = new ArrayList<>(pending);
             pending.clear();
             changed.signalAll();
             return true;
@@ -311,9 +318,18 @@ final class InFlight {
         }
     }
 
-    /** Every unresolved entry, waiting or being written; safe to iterate without the lock. */
-    Set<Entry> live() {
-        return live;
+    /** A copy of every unresolved entry: waiting (or waiting when the run was abandoned), or being written. */
+    List<Entry> live() {
+        lock.lock();
+        try {
+            List<Entry> live = new ArrayList<>(pending.size() + dropped.size() + writing.size() * maxBatchRows);
+            live.addAll(pending);
+            live.addAll(dropped);
+            writing.forEach(live::addAll);
+            return live;
+        } finally {
+            lock.unlock();
+        }
     }
 
     int count() {

@@ -264,7 +264,7 @@ public final class PipelineEngine {
             return;
         }
         try { // settle first: a late writer can no longer claim them
-            settlement.release(new ArrayList<>(inFlight.live()));
+            settlement.release(inFlight.live());
         } catch (Throwable e) { // an Error while releasing: the run must still end
             LOG.log(Level.ERROR, () -> name() + ": releasing unfinished messages failed: " + Failures.describe(e));
         } finally {

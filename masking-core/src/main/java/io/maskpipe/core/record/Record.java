@@ -2,6 +2,7 @@ package io.maskpipe.core.record;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import io.maskpipe.core.internal.Records;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,6 +23,10 @@ import java.util.Optional;
  */
 public final class Record implements Value {
     private static final Record EMPTY = new Record(Map.of(), Metadata.empty());
+
+    static {
+        Records.install(Record::new);
+    }
 
     private final Map<String, Value> fields;
     private final Metadata metadata;
@@ -215,7 +220,8 @@ public final class Record implements Value {
      */
     public Builder toBuilder() {
         Builder builder = new Builder();
-        builder.fields.putAll(fields);
+        builder.fields = fields; // copied at the builder's first change
+        builder.shared = true;
         builder.metadata = metadata;
         return builder;
     }
@@ -321,13 +327,16 @@ public final class Record implements Value {
     }
 
     /**
-     * Collects fields and metadata for a {@link Record}. Not thread-safe; {@link #build()} copies, so later changes
-     * to the builder never reach a built record.
+     * Collects fields and metadata for a {@link Record}. Not thread-safe; later changes to the builder never reach a
+     * built record.
      *
      * @since 0.1.0
      */
     public static final class Builder {
-        private final Map<String, Value> fields = new LinkedHashMap<>();
+        // Copy on write: build() hands the map to the record and the next change works on a copy, so a builder
+        // built once (the usual case) copies nothing.
+        private Map<String, Value> fields = new LinkedHashMap<>();
+        private boolean shared;
         private Metadata metadata = Metadata.empty();
 
         private Builder() {
@@ -343,7 +352,7 @@ public final class Record implements Value {
         public Builder put(String name, Value value) {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
-            fields.put(name, value);
+            writable().put(name, value);
             return this;
         }
 
@@ -397,7 +406,10 @@ public final class Record implements Value {
          * @return this builder
          */
         public Builder remove(String name) {
-            fields.remove(Objects.requireNonNull(name, "name"));
+            Objects.requireNonNull(name, "name");
+            if (fields.containsKey(name)) {
+                writable().remove(name);
+            }
             return this;
         }
 
@@ -421,7 +433,16 @@ public final class Record implements Value {
             if (fields.isEmpty() && metadata.asMap().isEmpty()) {
                 return EMPTY;
             }
-            return new Record(Collections.unmodifiableMap(new LinkedHashMap<>(fields)), metadata);
+            shared = true;
+            return new Record(Collections.unmodifiableMap(fields), metadata);
+        }
+
+        private Map<String, Value> writable() {
+            if (shared) {
+                fields = new LinkedHashMap<>(fields);
+                shared = false;
+            }
+            return fields;
         }
     }
 }

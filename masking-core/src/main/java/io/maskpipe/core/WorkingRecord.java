@@ -1,0 +1,63 @@
+package io.maskpipe.core;
+
+import io.maskpipe.core.internal.Records;
+import io.maskpipe.core.record.FieldPath;
+import io.maskpipe.core.record.Metadata;
+import io.maskpipe.core.record.Outcome;
+import io.maskpipe.core.record.Record;
+import io.maskpipe.core.record.Value;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+
+/**
+ * One record being changed by consecutive built-in steps ({@link WorkingStep}): top-level fields are set on one
+ * copy of the record's field map, made at the first change, and the record is built once when a step needs it
+ * whole or the chain ends, instead of a copy of the map per step. Nested paths go through {@link Record#with}.
+ * Reads see every change made so far. Not thread-safe: one message, one thread.
+ */
+final class WorkingRecord {
+    private Record record;
+    private LinkedHashMap<String, Value> fields; // the changed top level, null while unchanged since `record`
+
+    WorkingRecord(Record record) {
+        this.record = record;
+    }
+
+    Metadata metadata() {
+        return record.metadata();
+    }
+
+    /** The value at a path, or null when absent, as {@link Record#getOrNull} gives it. */
+    Value get(FieldPath path) {
+        if (fields == null) {
+            return record.getOrNull(path);
+        }
+        return path.isTopLevel() ? fields.get(path.root()) : record().getOrNull(path);
+    }
+
+    /** Sets the value at a path; returns the rejection when the path cannot be set, else null. */
+    Outcome set(FieldPath path, Value value) {
+        if (path.isTopLevel()) {
+            if (fields == null) {
+                fields = new LinkedHashMap<>(record.fields());
+            }
+            fields.put(path.root(), value);
+            return null;
+        }
+        Outcome outcome = Steps.set(record(), path, value);
+        if (outcome instanceof Outcome.Accepted accepted) {
+            record = accepted.record();
+            return null;
+        }
+        return outcome;
+    }
+
+    /** The record with every change so far. */
+    Record record() {
+        if (fields != null) {
+            record = Records.adopt(Collections.unmodifiableMap(fields), record.metadata());
+            fields = null;
+        }
+        return record;
+    }
+}
