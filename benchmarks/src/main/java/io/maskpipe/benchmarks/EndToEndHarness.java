@@ -108,6 +108,7 @@ public final class EndToEndHarness {
         for (SqsHttpClient client : options.clients()) {
             pipeline(client, warm, null);
             sdk(client, warm, false, null);
+            handWritten(client, warm);
         }
         sdk(options.clients().get(0), warm, true, null);
         rawCeiling(raw, warm);
@@ -122,6 +123,7 @@ public final class EndToEndHarness {
             for (SqsHttpClient client : options.clients()) {
                 results.add(report.phase(pipeline(client, bodies, null)));
                 results.add(report.phase(sdk(client, bodies, false, null)));
+                results.add(report.phase(handWritten(client, bodies)));
             }
             results.add(report.phase(sdk(options.clients().get(0), bodies, true, null)));
             results.add(report.phase(rawCeiling(raw, bodies)));
@@ -206,6 +208,23 @@ public final class EndToEndHarness {
             result = result.withNote(calls.perHundred(result.messages()));
             profiled(recording, profile, result);
             return result;
+        } finally {
+            admin.deleteQueue(r -> r.queueUrl(queueUrl));
+        }
+    }
+
+    private PhaseResult handWritten(SqsHttpClient client, List<String> bodies) throws Exception {
+        String queueUrl = fill(bodies);
+        resetTables();
+        SqsCallCounter calls = new SqsCallCounter();
+        try (SqsClient sqs = client.sqs(queue.endpoint(), options.threads() + 4, calls)) {
+            // A fifth of the pipeline's batch per thread: its 12 threads then hold about what the pipeline holds in
+            // flight, and the steady window sees many COPYs rather than one burst per thread.
+            int batch = Math.max(10, options.batch() / 5);
+            PhaseResult result = SqsLoops.handWritten("hand-written loader, " + client.label() + " ("
+                    + options.threads() + " threads, COPY of " + batch + ")", sqs, queueUrl, database.url(),
+                    SCHEMA + ".user_logins_copy", masker, options.threads(), batch, bodies.size());
+            return result.withNote(calls.perHundred(result.messages()));
         } finally {
             admin.deleteQueue(r -> r.queueUrl(queueUrl));
         }

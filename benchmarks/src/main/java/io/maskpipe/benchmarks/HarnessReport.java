@@ -76,6 +76,13 @@ final class HarnessReport {
             ratio("pipeline CPU/msg / SDK CPU/msg (" + c + ")", pipelineCpu, sdkCpu, "target <= 1.25");
             out.printf(Locale.ROOT, "  %-52s %8.1f us/msg%n", "maskpipe's own CPU on top of the SDK (" + c + ")",
                     pipelineCpu - sdkCpu);
+            String hand = "hand-written loader, " + c;
+            ratio("pipeline / hand-written loader (" + c + ")", median(results, pipeline, PhaseResult::rate),
+                    median(results, hand, PhaseResult::rate), "");
+            ratio("  its CPU/msg / hand-written loader's (" + c + ")", pipelineCpu,
+                    median(results, hand, PhaseResult::cpuMicrosPerMessage), "maskpipe over the job's own work");
+            ratio("  hand-written loader's CPU/msg / SDK loop's (" + c + ")",
+                    median(results, hand, PhaseResult::cpuMicrosPerMessage), sdkCpu, "the job's floor");
             ratio("  all 3 processes CPU/msg: SDK ceiling / pipeline (" + c + ")",
                     median(results, sdk, HarnessReport::allMicros),
                     median(results, pipeline, HarnessReport::allMicros), "the rate ratio when the cores bound both");

@@ -102,6 +102,88 @@ final class SqsLoops {
         });
     }
 
+    /**
+     * The hand-written loader: the least any program doing the user-logins job must do, with none of maskpipe's
+     * promises (no ledger, no dead letters, no rejection of bad input, no retries). Each of {@code threads} threads
+     * receives ten at a time on the same client until it holds {@code batch} messages, parses each body with
+     * Jackson's streaming parser, masks {@code ip} and {@code device_id} with the same masker, {@code COPY}s the rows
+     * on its own connection and commits, then deletes them with {@code DeleteMessageBatch} of ten. Beside the
+     * pipeline it tells what the job costs from what maskpipe adds to it.
+     */
+    static PhaseResult handWritten(String name, SqsClient sqs, String queueUrl, String jdbcUrl, String table,
+                                   Masker masker, int threads, int batch, long expected) throws Exception {
+        ReceiveMessageRequest receive = ReceiveMessageRequest.builder().queueUrl(queueUrl).maxNumberOfMessages(10)
+                .waitTimeSeconds(1).build();
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        List<Connection> connections = java.util.Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<Connection> connection = ThreadLocal.withInitial(() -> {
+            try {
+                Connection c = DriverManager.getConnection(jdbcUrl);
+                c.setAutoCommit(false);
+                connections.add(c);
+                return c;
+            } catch (SQLException e) {
+                throw new IllegalStateException("hand-written loader: SQLSTATE " + e.getSQLState(), e);
+            }
+        });
+        try {
+            return ceiling(name, threads, expected, () -> {
+                List<Message> held = new ArrayList<>(batch);
+                while (held.size() < batch) {
+                    List<Message> received = sqs.receiveMessage(receive).messages();
+                    if (received.isEmpty()) {
+                        break;
+                    }
+                    held.addAll(received);
+                }
+                if (held.isEmpty()) {
+                    return 0;
+                }
+                copy(connection.get(), table, held, masker, today);
+                for (int from = 0; from < held.size(); from += 10) {
+                    List<Message> chunk = held.subList(from, Math.min(held.size(), from + 10));
+                    List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>(chunk.size());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(i))
+                                .receiptHandle(chunk.get(i).receiptHandle()).build());
+                    }
+                    if (!sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries)).failed().isEmpty()) {
+                        throw new IllegalStateException("DeleteMessageBatch: some entries failed");
+                    }
+                }
+                return held.size();
+            });
+        } finally {
+            for (Connection c : connections) {
+                c.close();
+            }
+        }
+    }
+
+    private static void copy(Connection connection, String table, List<Message> messages, Masker masker,
+                             String today) {
+        StringBuilder data = new StringBuilder(messages.size() * 160);
+        for (Message message : messages) {
+            Map<String, String> fields = fields(message.body());
+            String locale = fields.get("locale");
+            data.append(fields.get("user_id")).append('\t')
+                    .append(fields.get("device_type")).append('\t')
+                    .append(masker.mask(fields.get("ip"), MaskContext.forField("ip"))).append('\t')
+                    .append(masker.mask(fields.get("device_id"), MaskContext.forField("device_id"))).append('\t')
+                    .append(locale == null ? "\\N" : locale).append('\t')
+                    .append(CopyPhases.versionNumber(fields.get("app_version"))).append('\t')
+                    .append(today).append('\n');
+        }
+        try {
+            connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY " + table
+                    + " FROM STDIN", new java.io.ByteArrayInputStream(data.toString()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            connection.commit();
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("hand-written loader: COPY failed", e);
+        }
+    }
+
     /** The raw ceiling: the same loop over the JDK's HTTP client and SQS's JSON protocol, no SDK. */
     static PhaseResult rawCeiling(String name, RawSqsClient raw, String queueUrl, int threads, long expected)
             throws Exception {
