@@ -93,9 +93,13 @@ public final class PostgresSinkBenchmark {
                 rowsPerSecond / base);
     }
 
+    // Message ids as SQS gives them: random (version 4) UUIDs in lowercase text, from a fixed seed.
     private static List<Record> records(int count) {
         List<Record> records = new ArrayList<>(count);
+        java.util.Random random = new java.util.Random(12);
         for (int i = 0; i < count; i++) {
+            String messageId = new java.util.UUID(random.nextLong() & ~0xF000L | 0x4000L,
+                    random.nextLong() & ~(3L << 62) | 1L << 63).toString();
             records.add(Record.builder()
                     .put("user_id", "user-" + i)
                     .put("device_type", i % 2 == 0 ? "android" : "ios")
@@ -103,7 +107,7 @@ public final class PostgresSinkBenchmark {
                     .put("device_id", "k1:ZGV2aWNlZGV2aWNlZGV2aWNlZGV2aWNl" + i)
                     .put("locale", "en_US")
                     .put("app_version", "2.3." + (i % 10))
-                    .metadata(Metadata.of(Map.of(Metadata.MESSAGE_ID, "msg-" + i,
+                    .metadata(Metadata.of(Map.of(Metadata.MESSAGE_ID, messageId,
                             Metadata.SENT_TIMESTAMP, "1767225600000")))
                     .build());
         }
