@@ -214,11 +214,11 @@ final class BatchWriter {
     // been written yet, and claims again with ON CONFLICT DO NOTHING RETURNING, which names the new ids. Ids go in
     // sorted, so two writers with overlapping batches lock in the same order.
     private boolean[] claim(Connection connection, List<Row> rows) throws SQLException {
-        UUID[] ids = sortedIds(rows);
+        String ids = LedgerId.arrayText(sortedIds(rows));
         boolean[] fresh = new boolean[rows.size()];
         try (var statement = connection.prepareStatement(ledger.insertSql())) {
             statement.setString(1, target.quoted());
-            statement.setArray(2, connection.createArrayOf("uuid", ids));
+            statement.setString(2, ids);
             statement.executeUpdate();
             Arrays.fill(fresh, true);
             return fresh;
@@ -231,7 +231,7 @@ final class BatchWriter {
         Set<UUID> claimed = new HashSet<>();
         try (var statement = connection.prepareStatement(ledger.claimSql())) {
             statement.setString(1, target.quoted());
-            statement.setArray(2, connection.createArrayOf("uuid", ids));
+            statement.setString(2, ids);
             try (var resultSet = statement.executeQuery()) {
                 while (resultSet.next()) {
                     claimed.add(resultSet.getObject(1, UUID.class));
@@ -267,7 +267,7 @@ final class BatchWriter {
         }
         try (var statement = connection.prepareStatement(ledger.deleteSql())) {
             statement.setString(1, target.quoted());
-            statement.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
+            statement.setString(2, LedgerId.arrayText(ids.toArray(UUID[]::new)));
             statement.executeUpdate();
         }
     }

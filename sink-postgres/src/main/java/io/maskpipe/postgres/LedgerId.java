@@ -61,6 +61,44 @@ final class LedgerId {
         return new UUID(high, low);
     }
 
+    /**
+     * Returns ids as a PostgreSQL array literal, {@code {5fd1e2a0-3c4b-...,...}}, for a {@code ?::uuid[]} parameter:
+     * one string for the batch, where the driver's {@code createArrayOf} makes one per id and escapes each.
+     */
+    static String arrayText(UUID[] ids) {
+        if (ids.length == 0) {
+            return "{}";
+        }
+        byte[] out = new byte[1 + ids.length * 37];
+        int at = 0;
+        out[at++] = '{';
+        for (UUID id : ids) {
+            at = hex(out, at, id.getMostSignificantBits() >>> 32, 8);
+            out[at++] = '-';
+            at = hex(out, at, id.getMostSignificantBits() >>> 16, 4);
+            out[at++] = '-';
+            at = hex(out, at, id.getMostSignificantBits(), 4);
+            out[at++] = '-';
+            at = hex(out, at, id.getLeastSignificantBits() >>> 48, 4);
+            out[at++] = '-';
+            at = hex(out, at, id.getLeastSignificantBits(), 12);
+            out[at++] = ',';
+        }
+        out[at - 1] = '}';
+        return new String(out, StandardCharsets.ISO_8859_1);
+    }
+
+    // The low `digits` hex digits of a value, lowercase, most significant first.
+    private static int hex(byte[] out, int at, long value, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            out[at + i] = HEX[(int) (value & 0xf)];
+            value >>>= 4;
+        }
+        return at + digits;
+    }
+
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
+
     private static UUID named(String id) {
         MessageDigest sha = SHA_256.get();
         byte[] hash = sha.digest(id.getBytes(StandardCharsets.UTF_8));

@@ -66,4 +66,16 @@ class LedgerIdTest {
             assertThat(mapped.variant()).as(id).isEqualTo(2);
         }
     }
+
+    @Test
+    void arrayText_ids_isThePostgresArrayLiteralOfTheirCanonicalText() {
+        UUID[] ids = {UUID.fromString("5fd1e2a0-3c4b-4d5e-8f90-a1b2c3d4e5f6"), new UUID(0, 0), new UUID(-1, -1),
+            LedgerId.of("m-1")};
+        assertThat(LedgerId.arrayText(ids)).isEqualTo("{5fd1e2a0-3c4b-4d5e-8f90-a1b2c3d4e5f6,"
+                + "00000000-0000-0000-0000-000000000000,ffffffff-ffff-ffff-ffff-ffffffffffff,"
+                + "a461b472-cb41-89ec-bdee-5c90cf8e4a78}");
+        assertThat(LedgerId.arrayText(new UUID[0])).isEqualTo("{}");
+        assertThat(database.query("SELECT array_length(?::uuid[], 1)", LedgerId.arrayText(ids)))
+                .containsExactly(List.of("4"));
+    }
 }
