@@ -88,7 +88,7 @@ final class BatchWriter {
     // Encodes every record; rejections are settled here, before any round trip, and later copies set aside.
     private List<Row> prepare(List<Record> records, WriteResult[] results, List<Copy> copies) {
         List<Row> rows = new ArrayList<>(records.size());
-        Map<String, Integer> firstIndex = new HashMap<>();
+        Map<String, Integer> firstIndex = new HashMap<>(records.size() * 4 / 3 + 1); // never resized
         List<TargetColumn> columns = target.columns();
         records:
         for (int i = 0; i < records.size(); i++) {

@@ -24,6 +24,7 @@ final class RowInserter {
     private final int copyThreshold;
     private final String copySql;
     private final String insertSql;
+    private volatile int copyBytesPerRow = 128; // a hint only: racing writers may overwrite each other's
 
     RowInserter(Target target, int copyThreshold) {
         this.target = target;
@@ -93,7 +94,8 @@ final class RowInserter {
     }
 
     private void copy(Connection connection, List<BatchWriter.Row> rows) throws SQLException {
-        CopyText data = new CopyText(rows.size() * 128);
+        // sized from the last batch's bytes per row, so the buffer is not grown and copied along the way
+        CopyText data = new CopyText(rows.size() * (copyBytesPerRow + copyBytesPerRow / 8));
         for (BatchWriter.Row row : rows) {
             String[] values = row.values();
             for (int c = 0; c < values.length; c++) {
@@ -104,6 +106,7 @@ final class RowInserter {
             }
             data.newline();
         }
+        copyBytesPerRow = Math.max(16, data.size() / rows.size());
         // The driver's own copyIn(sql, stream) does the same around a 64 KiB buffer of its own: a COPY left open by
         // a failure is cancelled, so the connection is usable (or closed) afterwards.
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
