@@ -25,7 +25,10 @@ import org.postgresql.PGConnection;
  * an embedded server (zonky, its own processes; as root run it through {@code tools/outside-root/bin/java}), or set
  * {@code MASKPIPE_BENCH_PG_URL} (or {@code MASKPIPE_TEST_PG_URL}) to a JDBC URL with credentials. Rounds alternate
  * between the contenders; the median of the rounds is reported, and the median of the per-round ratios, which is
- * steadier on a shared machine. Options: {@code --rounds N} (3), {@code --batches 10,100,1000}.
+ * steadier on a shared machine. Beside rows/s it prints each contender's CPU per row, medians of the rounds: this
+ * JVM's (process CPU time) and, for a server on this machine, the database's (the postmaster and every process
+ * under it, read while the contender's connections are open). Options: {@code --rounds N} (3),
+ * {@code --batches 10,100,1000}.
  */
 public final class PostgresSinkBenchmark {
     private PostgresSinkBenchmark() {
@@ -60,26 +63,29 @@ public final class PostgresSinkBenchmark {
         String url = external != null ? external : server.getJdbcUrl("postgres", "postgres");
         try (Connection admin = DriverManager.getConnection(url)) {
             admin.createStatement().execute(String.format(CopyPhases.DDL, "user_logins"));
-            System.out.printf(Locale.ROOT, "%-6s %-28s %12s %8s%n", "batch", "contender", "rows/s", "x COPY");
+            cpu = new ServerCpu(-1, postmasterPid(admin, server != null || url.contains("127.0.0.1")
+                    || url.contains("localhost")));
+            System.out.printf(Locale.ROOT, "%-6s %-28s %12s %8s %10s %10s%n", "batch", "contender", "rows/s", "x COPY",
+                    "JVM us/row", "DB us/row");
             for (int batch : batches) {
                 int rows = batch == 10 ? 5_000 : 20_000;
                 List<Record> records = records(rows);
-                double[] copy = new double[rounds];
-                double[] unnest = new double[rounds];
-                double[] copySink = new double[rounds];
+                double[][] copy = new double[3][rounds];
+                double[][] unnest = new double[3][rounds];
+                double[][] copySink = new double[3][rounds];
                 for (int round = 0; round < rounds; round++) {
-                    copy[round] = plainCopy(url, admin, records, batch);
-                    unnest[round] = sink(url, admin, records, batch, Integer.MAX_VALUE);
-                    copySink[round] = sink(url, admin, records, batch, 1);
+                    measure(copy, round, records.size(), () -> plainCopy(url, admin, records, batch));
+                    measure(unnest, round, records.size(), () -> sink(url, admin, records, batch, Integer.MAX_VALUE));
+                    measure(copySink, round, records.size(), () -> sink(url, admin, records, batch, 1));
                 }
-                double base = median(copy);
-                print(batch, "plain COPY (baseline)", base, base);
-                print(batch, "sink, INSERT ... unnest", median(unnest), base);
-                print(batch, "sink, COPY", median(copySink), base);
+                double base = median(copy[0]);
+                print(batch, "plain COPY (baseline)", copy, base);
+                print(batch, "sink, INSERT ... unnest", unnest, base);
+                print(batch, "sink, COPY", copySink, base);
                 System.out.printf(Locale.ROOT, "%-6d %-28s %12s %8.2f%n", batch, "  median round ratio, unnest", "",
-                        medianRatio(unnest, copy));
+                        medianRatio(unnest[0], copy[0]));
                 System.out.printf(Locale.ROOT, "%-6d %-28s %12s %8.2f%n", batch, "  median round ratio, COPY", "",
-                        medianRatio(copySink, copy));
+                        medianRatio(copySink[0], copy[0]));
             }
         } finally {
             if (server != null) {
@@ -88,14 +94,58 @@ public final class PostgresSinkBenchmark {
         }
     }
 
-    private static void print(int batch, String contender, double rowsPerSecond, double base) {
-        System.out.printf(Locale.ROOT, "%-6d %-28s %,12.0f %8.2f%n", batch, contender, rowsPerSecond,
-                rowsPerSecond / base);
+    private static void print(int batch, String contender, double[][] results, double base) {
+        double rowsPerSecond = median(results[0]);
+        System.out.printf(Locale.ROOT, "%-6d %-28s %,12.0f %8.2f %10.2f %10s%n", batch, contender, rowsPerSecond,
+                rowsPerSecond / base, median(results[1]), results[2][0] < 0 ? "-"
+                        : String.format(Locale.ROOT, "%.2f", median(results[2])));
     }
 
+    /** One timed contender: it resets the tables, then times its loop (see {@link #measure}). */
+    private interface Contender {
+        double[] run() throws Exception;
+    }
+
+    private static ServerCpu cpu;
+
+    // results[0][round] rows/s, [1] this JVM's CPU us per row, [2] the database's (-1 when not on this machine).
+    // The contender reads the counters itself around its timed loop, while its connections are open: it returns
+    // rows/s, the database's CPU nanos at start and end, then the JVM's.
+    private static void measure(double[][] results, int round, int rows, Contender contender) throws Exception {
+        double[] run = contender.run();
+        results[0][round] = run[0];
+        results[1][round] = (run[4] - run[3]) / 1e3 / rows;
+        results[2][round] = run[1] < 0 ? -1 : (run[2] - run[1]) / 1e3 / rows;
+    }
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static long databaseCpuNanos() {
+        return cpu.read()[1];
+    }
+
+    private static long postmasterPid(Connection admin, boolean local) throws Exception {
+        if (!local) {
+            return -1;
+        }
+        try (Statement statement = admin.createStatement();
+             var rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+            rows.next();
+            return ProcessHandle.of(rows.getInt(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid)
+                    .orElse(-1L);
+        }
+    }
+
+    // Message ids as SQS gives them: random (version 4) UUIDs in lowercase text, from a fixed seed.
     private static List<Record> records(int count) {
         List<Record> records = new ArrayList<>(count);
+        java.util.Random random = new java.util.Random(12);
         for (int i = 0; i < count; i++) {
+            String messageId = new java.util.UUID(random.nextLong() & ~0xF000L | 0x4000L,
+                    random.nextLong() & ~(3L << 62) | 1L << 63).toString();
             records.add(Record.builder()
                     .put("user_id", "user-" + i)
                     .put("device_type", i % 2 == 0 ? "android" : "ios")
@@ -103,7 +153,7 @@ public final class PostgresSinkBenchmark {
                     .put("device_id", "k1:ZGV2aWNlZGV2aWNlZGV2aWNlZGV2aWNl" + i)
                     .put("locale", "en_US")
                     .put("app_version", "2.3." + (i % 10))
-                    .metadata(Metadata.of(Map.of(Metadata.MESSAGE_ID, "msg-" + i,
+                    .metadata(Metadata.of(Map.of(Metadata.MESSAGE_ID, messageId,
                             Metadata.SENT_TIMESTAMP, "1767225600000")))
                     .build());
         }
@@ -118,7 +168,7 @@ public final class PostgresSinkBenchmark {
         }
     }
 
-    private static double sink(String url, Connection admin, List<Record> records, int batch, int copyThreshold)
+    private static double[] sink(String url, Connection admin, List<Record> records, int batch, int copyThreshold)
             throws Exception {
         reset(admin);
         try (PostgresSink sink = PostgresSink.into("user_logins").url(url).copyThreshold(copyThreshold)
@@ -131,6 +181,8 @@ public final class PostgresSinkBenchmark {
                 .column("create_date", Columns.sentDate())
                 .build()) {
             sink.open();
+            long jvmStart = jvmCpuNanos();
+            long databaseStart = databaseCpuNanos();
             long start = System.nanoTime();
             for (int i = 0; i < records.size(); i += batch) {
                 for (WriteResult result : sink.write(records.subList(i, Math.min(i + batch, records.size())))) {
@@ -139,17 +191,20 @@ public final class PostgresSinkBenchmark {
                     }
                 }
             }
-            return records.size() / ((System.nanoTime() - start) / 1e9);
+            double rate = records.size() / ((System.nanoTime() - start) / 1e9);
+            return new double[] {rate, databaseStart, databaseCpuNanos(), jvmStart, jvmCpuNanos()};
         }
     }
 
     // The baseline: what a hand-written loader does, COPY of preformatted text and a commit per batch, no checks.
-    private static double plainCopy(String url, Connection admin, List<Record> records, int batch)
+    private static double[] plainCopy(String url, Connection admin, List<Record> records, int batch)
             throws Exception {
         reset(admin);
         try (Connection connection = DriverManager.getConnection(url)) {
             connection.setAutoCommit(false);
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            long jvmStart = jvmCpuNanos();
+            long databaseStart = databaseCpuNanos();
             long start = System.nanoTime();
             for (int i = 0; i < records.size(); i += batch) {
                 StringBuilder data = new StringBuilder();
@@ -166,7 +221,8 @@ public final class PostgresSinkBenchmark {
                         new ByteArrayInputStream(data.toString().getBytes(StandardCharsets.UTF_8)));
                 connection.commit();
             }
-            return records.size() / ((System.nanoTime() - start) / 1e9);
+            double rate = records.size() / ((System.nanoTime() - start) / 1e9);
+            return new double[] {rate, databaseStart, databaseCpuNanos(), jvmStart, jvmCpuNanos()};
         }
     }
 

@@ -75,8 +75,8 @@ class ReplayDeadLettersTest {
             assertThat(second.written()).isEqualTo(refused.size());
             assertThat(second.rejected()).isZero();
             for (DeadLetterView letter : refused) {
-                assertThat(database.query("SELECT count(*) FROM maskpipe_ledger WHERE message_id = ? AND target LIKE ?",
-                        letter.sourceMessageId(), "%." + table)).as(letter.sourceMessageId())
+                assertThat(database.query("SELECT count(*) FROM maskpipe_ledger WHERE message_id = ?::uuid "
+                        + "AND target::text LIKE ?", letter.sourceMessageId(), "%" + table)).as(letter.sourceMessageId())
                         .containsExactly(List.of("1"));
             }
             assertThat(database.query("SELECT count(*) FROM " + table)).containsExactly(

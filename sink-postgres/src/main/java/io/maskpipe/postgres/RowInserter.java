@@ -4,9 +4,6 @@ import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.record.Rejection;
 import io.maskpipe.core.spi.ConnectorException.Kind;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Inserts checked rows into the target: {@code COPY ... FROM STDIN} (text format) for batches of at least the COPY
@@ -26,6 +24,7 @@ final class RowInserter {
     private final int copyThreshold;
     private final String copySql;
     private final String insertSql;
+    private volatile int copyBytesPerRow = 128; // a hint only: racing writers may overwrite each other's
 
     RowInserter(Target target, int copyThreshold) {
         this.target = target;
@@ -95,52 +94,30 @@ final class RowInserter {
     }
 
     private void copy(Connection connection, List<BatchWriter.Row> rows) throws SQLException {
-        StringBuilder data = new StringBuilder(rows.size() * 128);
+        // sized from the last batch's bytes per row, so the buffer is not grown and copied along the way
+        CopyText data = new CopyText(rows.size() * (copyBytesPerRow + copyBytesPerRow / 8));
         for (BatchWriter.Row row : rows) {
             String[] values = row.values();
             for (int c = 0; c < values.length; c++) {
                 if (c > 0) {
-                    data.append('\t');
+                    data.tab();
                 }
-                appendCopyText(data, values[c]);
+                data.value(values[c]);
             }
-            data.append('\n');
+            data.newline();
         }
-        byte[] bytes = data.toString().getBytes(StandardCharsets.UTF_8);
+        copyBytesPerRow = Math.max(16, data.size() / rows.size());
+        // The driver's own copyIn(sql, stream) does the same around a 64 KiB buffer of its own: a COPY left open by
+        // a failure is cancelled, so the connection is usable (or closed) afterwards.
+        CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql, new ByteArrayInputStream(bytes));
-        } catch (IOException e) {
-            throw new SQLException("COPY input failed", "08006", e);
-        }
-    }
-
-    // COPY text format (PostgreSQL docs, COPY, "Text Format"): backslash escapes and \N for NULL. Most values need
-    // no escape: they go in with one bulk append, char-by-char appends were 7 % of a pipeline's CPU samples
-    // (docs/performance.md).
-    static void appendCopyText(StringBuilder out, String value) {
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        int plain = 0;
-        while (plain < value.length() && !needsEscape(value.charAt(plain))) {
-            plain++;
-        }
-        out.append(value, 0, plain);
-        for (int i = plain; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c);
+            copy.writeToCopy(data.bytes(), 0, data.size());
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
             }
         }
-    }
-
-    private static boolean needsEscape(char c) {
-        return c == '\\' || c == '\n' || c == '\r' || c == '\t';
     }
 
     private Rejection rejection(SQLException e) {

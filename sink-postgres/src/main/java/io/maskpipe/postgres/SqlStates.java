@@ -61,6 +61,9 @@ final class SqlStates {
             Map.entry("42", "the table no longer matches the mapping; fix the table or the mapping"),
             Map.entry("54", "the mapping is too large for the server's limits"));
 
+    /** A unique index refused a row: 23505. */
+    static final String UNIQUE_VIOLATION = "23505";
+
     private SqlStates() {
     }
 

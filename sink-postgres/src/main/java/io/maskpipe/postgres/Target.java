@@ -39,11 +39,6 @@ record Target(String schema, String table, List<TargetColumn> columns) {
         return Sql.quote(schema, table);
     }
 
-    /** Returns the ledger's name for this table: {@code schema.table}, unquoted. */
-    String ledgerKey() {
-        return schema + "." + table;
-    }
-
     static String currentSchema(Handle handle) {
         String schema = handle.createQuery("SELECT current_schema()").mapTo(String.class).one();
         if (schema == null) {

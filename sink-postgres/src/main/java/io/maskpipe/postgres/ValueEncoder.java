@@ -110,6 +110,15 @@ final class ValueEncoder {
     }
 
     private static String integer(Object value, ColumnType type) {
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            // the common case (Columns.versionNumber gives an Integer) without BigDecimal and BigInteger
+            long whole = ((Number) value).longValue();
+            int limit = (type.kind().ordinal() - ColumnType.Kind.SMALLINT.ordinal()) * 2;
+            if (whole < INTEGER_LIMITS[limit].longValue() || whole > INTEGER_LIMITS[limit + 1].longValue()) {
+                throw new ColumnRejection(ReasonCode.INVALID_VALUE, "out of range for " + type.sql());
+            }
+            return Long.toString(whole);
+        }
         BigDecimal number = decimal(value, type);
         BigInteger exact;
         try {

@@ -98,24 +98,38 @@ class ColumnsTest {
                 .hasMessage("metadata 'sent_timestamp' is absent or not epoch milliseconds");
     }
 
+    private static String text(CopyText copy) {
+        return new String(copy.bytes(), 0, copy.size(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void copyText_specialCharacters_areEscaped() {
-        StringBuilder out = new StringBuilder();
-        RowInserter.appendCopyText(out, "a\tb\\c\nd\re");
-        RowInserter.appendCopyText(out, null);
-        assertThat(out).hasToString("a\\tb\\\\c\\nd\\re\\N");
+        CopyText out = new CopyText(0).value("a\tb\\c\nd\re").tab().value(null).newline();
+        assertThat(text(out)).isEqualTo("a\\tb\\\\c\\nd\\re\t\\N\n");
     }
 
     @Test
     void copyText_escapeAtEitherEndOrNone_isEscapedOnlyThere() {
-        StringBuilder out = new StringBuilder();
-        RowInserter.appendCopyText(out, "k1:plain-value_09");
-        out.append('|');
-        RowInserter.appendCopyText(out, "\\lead");
-        out.append('|');
-        RowInserter.appendCopyText(out, "trail\t");
-        out.append('|');
-        RowInserter.appendCopyText(out, "");
-        assertThat(out).hasToString("k1:plain-value_09|\\\\lead|trail\\t|");
+        CopyText out = new CopyText(0).value("k1:plain-value_09").tab().value("\\lead").tab().value("trail\t")
+                .tab().value("");
+        assertThat(text(out)).isEqualTo("k1:plain-value_09\t\\\\lead\ttrail\\t\t");
+    }
+
+    @Test
+    void copyText_nonAsciiText_isUtf8WithEscapesAfterIt() {
+        CopyText out = new CopyText(0).value("caf\u00e9\t\ud83d\ude00\\");
+        assertThat(out.size()).isEqualTo(3 + 2 + 2 + 4 + 2);
+        assertThat(text(out)).isEqualTo("caf\u00e9\\t\ud83d\ude00\\\\");
+    }
+
+    @Test
+    void copyText_longerThanItsFirstBuffer_grows() {
+        String value = "x".repeat(1000);
+        CopyText out = new CopyText(0);
+        for (int i = 0; i < 50; i++) {
+            out.value(value).newline();
+        }
+        assertThat(out.size()).isEqualTo(50 * 1001);
+        assertThat(text(out)).startsWith(value + "\n" + value);
     }
 }

@@ -141,7 +141,7 @@ class PostgresSinkFailureTest {
              java.sql.Connection other = database.dataSource().getConnection();
              java.sql.Statement statement = other.createStatement()) {
             other.setAutoCommit(false);
-            statement.execute("CREATE TABLE maskpipe_ledger (target text NOT NULL, message_id text NOT NULL, "
+            statement.execute("CREATE TABLE maskpipe_ledger (target regclass NOT NULL, message_id uuid NOT NULL, "
                     + "written_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (target, message_id))");
             // The sink does not see the uncommitted table, so its CREATE TABLE IF NOT EXISTS waits for the other
             // session and then fails (IF NOT EXISTS does not cover the race): the sink must take that as created.

@@ -155,6 +155,30 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Runs a query with text parameters bound in order and returns its rows, each column as text. */
+    List<List<String>> query(String sql, String... parameters) {
+        try (Connection connection = dataSource().getConnection();
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet resultSet = statement.executeQuery()) {
+                List<List<String>> rows = new ArrayList<>();
+                int width = resultSet.getMetaData().getColumnCount();
+                while (resultSet.next()) {
+                    List<String> row = new ArrayList<>();
+                    for (int c = 1; c <= width; c++) {
+                        row.add(resultSet.getString(c));
+                    }
+                    rows.add(row);
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("test query failed: SQLSTATE " + e.getSQLState(), e);
+        }
+    }
+
     long count(String table) {
         return Long.parseLong(query("SELECT count(*) FROM " + table).get(0).get(0));
     }
