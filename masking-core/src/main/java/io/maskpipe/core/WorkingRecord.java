@@ -1,23 +1,20 @@
 package io.maskpipe.core;
 
-import io.maskpipe.core.internal.Records;
 import io.maskpipe.core.record.FieldPath;
 import io.maskpipe.core.record.Metadata;
 import io.maskpipe.core.record.Outcome;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Value;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 
 /**
  * One record being changed by consecutive built-in steps ({@link WorkingStep}): top-level fields are set on one
- * copy of the record's field map, made at the first change, and the record is built once when a step needs it
- * whole or the chain ends, instead of a copy of the map per step. Nested paths go through {@link Record#with}.
+ * {@link Record.Builder}, which copies the record's field map at the first change, and the record is built once (the
+ * builder hands its map over) when a step needs it whole or the chain ends, instead of a copy of the map per step. Nested paths go through {@link Record#with}.
  * Reads see every change made so far. Not thread-safe: one message, one thread.
  */
 final class WorkingRecord {
     private Record record;
-    private LinkedHashMap<String, Value> fields; // the changed top level, null while unchanged since `record`
+    private Record.Builder fields; // the changed top level, null while unchanged since `record`
 
     WorkingRecord(Record record) {
         this.record = record;
@@ -39,7 +36,7 @@ final class WorkingRecord {
     Outcome set(FieldPath path, Value value) {
         if (path.isTopLevel()) {
             if (fields == null) {
-                fields = new LinkedHashMap<>(record.fields());
+                fields = record.toBuilder();
             }
             fields.put(path.root(), value);
             return null;
@@ -55,7 +52,7 @@ final class WorkingRecord {
     /** The record with every change so far. */
     Record record() {
         if (fields != null) {
-            record = Records.adopt(Collections.unmodifiableMap(fields), record.metadata());
+            record = fields.build();
             fields = null;
         }
         return record;

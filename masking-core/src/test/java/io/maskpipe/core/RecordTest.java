@@ -136,6 +136,18 @@ class RecordTest {
     }
 
     @Test
+    void builderGet_readsWhatTheBuilderHoldsSoFar() {
+        Record.Builder builder = login().toBuilder();
+
+        builder.put("ip", "masked").remove("locale");
+
+        assertThat(builder.get("ip")).isEqualTo(Value.of("masked"));
+        assertThat(builder.get("locale")).isNull();
+        assertThat(builder.get("nope")).isNull();
+        assertThat(login().textOrNull("ip")).isNotEqualTo("masked");
+    }
+
+    @Test
     void equals_sameFieldsAndMetadata_equal() {
         assertThat(login()).isEqualTo(login()).hasSameHashCodeAs(login());
         assertThat(login().withMetadata(Metadata.empty())).isNotEqualTo(login());

@@ -2,7 +2,6 @@ package io.maskpipe.core.record;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import io.maskpipe.core.internal.Records;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,10 +22,6 @@ import java.util.Optional;
  */
 public final class Record implements Value {
     private static final Record EMPTY = new Record(Map.of(), Metadata.empty());
-
-    static {
-        Records.install(Record::new);
-    }
 
     private final Map<String, Value> fields;
     private final Metadata metadata;
@@ -397,6 +392,17 @@ public final class Record implements Value {
          */
         public Builder putNull(String name) {
             return put(name, Value.nullValue());
+        }
+
+        /**
+         * Returns the value this builder holds so far for a top-level field, so that code building a record in steps
+         * can read what it set before.
+         *
+         * @param name the field's name
+         * @return the value, or null when the builder has no such field
+         */
+        public Value get(String name) {
+            return fields.get(Objects.requireNonNull(name, "name"));
         }
 
         /**
