@@ -7,11 +7,28 @@ import io.maskpipe.core.record.Value;
 import java.util.Arrays;
 import java.util.List;
 
-/** Keeps the listed fields (nested paths too) and the metadata; everything else goes. */
-record KeepOnlyStep(List<FieldPath> paths) implements Transform {
+/**
+ * Keeps the listed fields (nested paths too) and the metadata; everything else goes. When every path is a top-level
+ * field, the kept fields go into one builder (one map per message); nested paths rebuild their parents field by field.
+ */
+record KeepOnlyStep(List<FieldPath> paths, boolean topLevelOnly) implements Transform {
+
+    KeepOnlyStep(List<FieldPath> paths) {
+        this(paths, paths.stream().allMatch(FieldPath::isTopLevel));
+    }
 
     @Override
     public Outcome apply(Record record) {
+        if (topLevelOnly) {
+            Record.Builder kept = Record.builder().metadata(record.metadata());
+            for (FieldPath path : paths) {
+                Value value = record.fields().get(path.root());
+                if (value != null) {
+                    kept.put(path.root(), value);
+                }
+            }
+            return Outcome.accept(kept.build());
+        }
         Record result = Record.builder().metadata(record.metadata()).build();
         for (FieldPath path : paths) {
             Value value = record.getOrNull(path);
