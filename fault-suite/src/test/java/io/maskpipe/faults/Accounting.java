@@ -23,9 +23,7 @@ final class Accounting {
     private final Scenario scenario;
     private final List<PipelineSummary> summaries = new ArrayList<>();
     private long rowsOutsideSummaries;
-    private long deadLettersOutsideSummaries;
     private boolean lostCommitRepliesPossible;
-    private boolean deadLettersRepeatAfterAStop;
 
     private Accounting(Scenario scenario) {
         this.scenario = scenario;
@@ -47,27 +45,12 @@ final class Accounting {
         return this;
     }
 
-    /** Dead letters stored by runs without a summary (a run that failed). */
-    Accounting deadLettersOutsideSummaries(long deadLetters) {
-        this.deadLettersOutsideSummaries = deadLetters;
-        return this;
-    }
-
     /** Allows rows the summaries count as duplicates: the commit's answer was lost, the retry found them. */
     Accounting lostCommitRepliesPossible() {
         this.lostCommitRepliesPossible = true;
         return this;
     }
 
-    /**
-     * Allows a rejection dead-lettered twice, once by a run that stopped before deleting its message and once by the
-     * next run: no run can recognise a letter stored by another, so each letter carries its source message id to
-     * deduplicate on (docs/pipeline.md).
-     */
-    Accounting deadLettersRepeatAfterAStop() {
-        this.deadLettersRepeatAfterAStop = true;
-        return this;
-    }
 
     void check() {
         Database database = scenario.database();
@@ -87,8 +70,7 @@ final class Accounting {
 
         Map<String, List<String>> deadLetters = deadLetters();
         assertThat(deadLetters).as("dead letters per source message").allSatisfy((id, reasons) ->
-                assertThat(reasons).as("dead letters of message %s", id)
-                        .hasSizeBetween(1, deadLettersRepeatAfterAStop ? 2 : 1).containsOnly(reasons.get(0)));
+                assertThat(reasons).as("dead letters of message %s", id).hasSize(1));
 
         for (Map.Entry<String, Integer> message : scenario.sent().entrySet()) {
             String id = message.getKey();
@@ -114,7 +96,7 @@ final class Accounting {
         } else {
             assertThat(written + rowsOutsideSummaries).as("summaries' written count").isEqualTo(rows.size());
         }
-        assertThat(deadLettered + deadLettersOutsideSummaries).as("summaries' dead-lettered count").isEqualTo(
+        assertThat(deadLettered).as("summaries' dead-lettered count").isEqualTo(
                 deadLetters.values().stream().mapToLong(List::size).sum());
     }
 

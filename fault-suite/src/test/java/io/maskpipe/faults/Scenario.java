@@ -158,11 +158,6 @@ final class Scenario implements AutoCloseable {
         return database.count("SELECT count(*) FROM " + TABLE);
     }
 
-    /** Waits until the table holds at least {@code rows} rows. */
-    void awaitRows(long rows, Duration timeout) {
-        Waits.await(rows + " rows", timeout, () -> rows() >= rows);
-    }
-
     /** Returns the number of messages on the queue, visible or in flight (ElasticMQ counts exactly). */
     int queueDepth() {
         Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
@@ -190,12 +185,6 @@ final class Scenario implements AutoCloseable {
     int terminateSinkBackends() {
         return admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
                 + databaseName + "' AND application_name = 'maskpipe'").size();
-    }
-
-    /** Terminates every other backend of this scenario's database, so new settings of the database apply. */
-    void terminateAllBackends() {
-        admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + databaseName
-                + "' AND pid <> pg_backend_pid()");
     }
 
     SqsClient sqs() {

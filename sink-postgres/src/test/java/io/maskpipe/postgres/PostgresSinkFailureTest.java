@@ -146,7 +146,7 @@ class PostgresSinkFailureTest {
             // The sink does not see the uncommitted table, so its CREATE TABLE IF NOT EXISTS waits for the other
             // session and then fails (IF NOT EXISTS does not cover the race): the sink must take that as created.
             Future<?> opened = opener.submit(sink::open);
-            Thread.sleep(300);
+            database.awaitSinkBlockedBy(TestDatabase.backendPid(other), opened);
             other.commit();
             opened.get();
             assertThat(sink.write(logins("o", 0, 2))).containsOnly(WriteResult.written());

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -181,5 +182,29 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     long count(String table) {
         return Long.parseLong(query("SELECT count(*) FROM " + table).get(0).get(0));
+    }
+
+    /** Returns the server process id of a connection's session. */
+    static int backendPid(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet pid = statement.executeQuery("SELECT pg_backend_pid()")) {
+            pid.next();
+            return pid.getInt(1);
+        }
+    }
+
+    /**
+     * Waits until a sink's session (application name {@code maskpipe}) waits for a lock the given session holds,
+     * while the sink's call is running; fails if the call ended without waiting.
+     */
+    void awaitSinkBlockedBy(int holderPid, Future<?> call) throws InterruptedException {
+        String blocked = "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'maskpipe' AND "
+                + holderPid + " = ANY(pg_blocking_pids(pid))";
+        while (!call.isDone() && query(blocked).equals(List.of(List.of("0")))) {
+            Thread.sleep(10);
+        }
+        if (call.isDone()) {
+            throw new AssertionError("the sink's call ended instead of waiting for the other session");
+        }
     }
 }
