@@ -180,6 +180,10 @@ public final class PostgresSink implements Sink {
     @Override
     public void close() {
         closed = true;
+        BatchWriter current = writer;
+        if (current != null) {
+            current.close();
+        }
         if (ownConnections != null) {
             ownConnections.close();
         }
