@@ -68,6 +68,21 @@ class PostgresSinkLargeBatchTest {
     }
 
     @Test
+    void write_rowRefusedInALaterCopyChunk_isIsolatedAndTheOtherChunksCommit() {
+        database.execute("ALTER TABLE user_logins ADD CONSTRAINT locale_not_xx CHECK (locale <> 'xx')");
+        int size = RowInserter.COPY_CHUNK_BYTES / 20; // about 70 bytes a row: some three chunks
+        List<Record> batch = logins("m", size);
+        batch.set(size - 2, login("refused", "xx", "1.0"));
+        try (PostgresSink sink = UserLogins.sink(database).build()) {
+            List<WriteResult> results = sink.write(batch);
+            assertThat(results.get(size - 2).status()).isEqualTo(Status.REJECTED);
+            assertThat(results).filteredOn(r -> r.status() == Status.WRITTEN).hasSize(size - 1);
+        }
+        assertThat(database.count("user_logins")).isEqualTo(size - 1);
+        assertThat(ledgerEntries("refused")).isZero();
+    }
+
+    @Test
     void write_copyAfterARejectedFirstCopy_isEncodedOnItsOwnAndWritten() {
         List<Record> batch = logins("m", SIZE);
         batch.set(10, login("twice", "x".repeat(40), "1.0"));
