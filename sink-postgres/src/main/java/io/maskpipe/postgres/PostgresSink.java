@@ -176,7 +176,10 @@ public final class PostgresSink implements Sink {
         return Collections.unmodifiableMap(fields);
     }
 
-    /** Closes the connections the sink opened itself (when built from a URL); a given data source stays open. */
+    /**
+     * Closes the connections the sink opened itself (when built from a URL; a given data source stays open) and
+     * stops the daemon thread that claims large batches' message ids while their rows are encoded.
+     */
     @Override
     public void close() {
         closed = true;
