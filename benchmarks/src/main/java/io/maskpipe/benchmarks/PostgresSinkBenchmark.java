@@ -27,7 +27,8 @@ import org.postgresql.PGConnection;
  * between the contenders; the median of the rounds is reported, and the median of the per-round ratios, which is
  * steadier on a shared machine. Beside rows/s it prints each contender's CPU per row, medians of the rounds: this
  * JVM's (process CPU time) and, for a server on this machine, the database's (the postmaster and every process
- * under it, read while the contender's connections are open). Options: {@code --rounds N} (3),
+ * under it, read while the contender's connections are open), and the bytes this JVM's live threads allocated per
+ * row. Options: {@code --rounds N} (3),
  * {@code --batches 10,100,1000}.
  */
 public final class PostgresSinkBenchmark {
@@ -65,14 +66,14 @@ public final class PostgresSinkBenchmark {
             admin.createStatement().execute(String.format(CopyPhases.DDL, "user_logins"));
             cpu = new ServerCpu(-1, postmasterPid(admin, server != null || url.contains("127.0.0.1")
                     || url.contains("localhost")));
-            System.out.printf(Locale.ROOT, "%-6s %-28s %12s %8s %10s %10s%n", "batch", "contender", "rows/s", "x COPY",
-                    "JVM us/row", "DB us/row");
+            System.out.printf(Locale.ROOT, "%-6s %-28s %12s %8s %10s %10s %10s%n", "batch", "contender", "rows/s",
+                    "x COPY", "JVM us/row", "DB us/row", "JVM B/row");
             for (int batch : batches) {
                 int rows = batch == 10 ? 5_000 : 20_000;
                 List<Record> records = records(rows);
-                double[][] copy = new double[3][rounds];
-                double[][] unnest = new double[3][rounds];
-                double[][] copySink = new double[3][rounds];
+                double[][] copy = new double[4][rounds];
+                double[][] unnest = new double[4][rounds];
+                double[][] copySink = new double[4][rounds];
                 for (int round = 0; round < rounds; round++) {
                     measure(copy, round, records.size(), () -> plainCopy(url, admin, records, batch));
                     measure(unnest, round, records.size(), () -> sink(url, admin, records, batch, Integer.MAX_VALUE));
@@ -96,9 +97,9 @@ public final class PostgresSinkBenchmark {
 
     private static void print(int batch, String contender, double[][] results, double base) {
         double rowsPerSecond = median(results[0]);
-        System.out.printf(Locale.ROOT, "%-6d %-28s %,12.0f %8.2f %10.2f %10s%n", batch, contender, rowsPerSecond,
-                rowsPerSecond / base, median(results[1]), results[2][0] < 0 ? "-"
-                        : String.format(Locale.ROOT, "%.2f", median(results[2])));
+        System.out.printf(Locale.ROOT, "%-6d %-28s %,12.0f %8.2f %10.2f %10s %,10.0f%n", batch, contender,
+                rowsPerSecond, rowsPerSecond / base, median(results[1]), results[2][0] < 0 ? "-"
+                        : String.format(Locale.ROOT, "%.2f", median(results[2])), median(results[3]));
     }
 
     /** One timed contender: it resets the tables, then times its loop (see {@link #measure}). */
@@ -108,14 +109,26 @@ public final class PostgresSinkBenchmark {
 
     private static ServerCpu cpu;
 
-    // results[0][round] rows/s, [1] this JVM's CPU us per row, [2] the database's (-1 when not on this machine).
-    // The contender reads the counters itself around its timed loop, while its connections are open: it returns
-    // rows/s, the database's CPU nanos at start and end, then the JVM's.
+    // results[0][round] rows/s, [1] this JVM's CPU us per row, [2] the database's (-1 when not on this machine),
+    // [3] bytes allocated per row by this JVM's live threads. The contender reads the counters itself around its
+    // timed loop, while its connections are open: it returns rows/s, the database's CPU nanos at start and end, the
+    // JVM's, then the allocated bytes at start and end.
     private static void measure(double[][] results, int round, int rows, Contender contender) throws Exception {
         double[] run = contender.run();
         results[0][round] = run[0];
         results[1][round] = (run[4] - run[3]) / 1e3 / rows;
         results[2][round] = run[1] < 0 ? -1 : (run[2] - run[1]) / 1e3 / rows;
+        results[3][round] = (run[6] - run[5]) / rows;
+    }
+
+    // Bytes allocated so far by the threads alive now (the sink's claimer thread included once it has started).
+    private static double allocatedBytes() {
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+            sum += Math.max(0, bytes);
+        }
+        return sum;
     }
 
     private static long jvmCpuNanos() {
@@ -181,6 +194,7 @@ public final class PostgresSinkBenchmark {
                 .column("create_date", Columns.sentDate())
                 .build()) {
             sink.open();
+            double allocatedStart = allocatedBytes();
             long jvmStart = jvmCpuNanos();
             long databaseStart = databaseCpuNanos();
             long start = System.nanoTime();
@@ -192,7 +206,8 @@ public final class PostgresSinkBenchmark {
                 }
             }
             double rate = records.size() / ((System.nanoTime() - start) / 1e9);
-            return new double[] {rate, databaseStart, databaseCpuNanos(), jvmStart, jvmCpuNanos()};
+            return new double[] {rate, databaseStart, databaseCpuNanos(), jvmStart, jvmCpuNanos(), allocatedStart,
+                allocatedBytes()};
         }
     }
 
@@ -203,6 +218,7 @@ public final class PostgresSinkBenchmark {
         try (Connection connection = DriverManager.getConnection(url)) {
             connection.setAutoCommit(false);
             var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            double allocatedStart = allocatedBytes();
             long jvmStart = jvmCpuNanos();
             long databaseStart = databaseCpuNanos();
             long start = System.nanoTime();
@@ -222,7 +238,8 @@ public final class PostgresSinkBenchmark {
                 connection.commit();
             }
             double rate = records.size() / ((System.nanoTime() - start) / 1e9);
-            return new double[] {rate, databaseStart, databaseCpuNanos(), jvmStart, jvmCpuNanos()};
+            return new double[] {rate, databaseStart, databaseCpuNanos(), jvmStart, jvmCpuNanos(), allocatedStart,
+                allocatedBytes()};
         }
     }
 

@@ -15,8 +15,14 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
@@ -42,7 +48,12 @@ import org.slf4j.LoggerFactory;
  * is written twice. (4) A second copy of a message in the same batch (SQS delivers at least once) is not sent: it
  * takes its first copy's result once that is known, so a duplicate is reported only for a row that is committed.
  * (5) A connection that saw a connection error, a shutdown or a read-only node is closed, never reused: after a
- * failover, pooled connections may still point at the demoted primary.
+ * failover, pooled connections may still point at the demoted primary. (6) For a batch of {@value #OVERLAP_IDS} ids
+ * or more, the transaction is opened and the ids claimed on a claimer thread while this one encodes the records, so
+ * the server's work on the claim and the JVM's on the values overlap; the connection is handed over once the claim
+ * is done, and used by one thread at a time. The claim therefore includes the ids of records that encoding then
+ * rejects; those entries are deleted before the commit, as are those of rows the server refused. A batch whose every
+ * record is rejected in encoding rolls the claim back and reports its rejections, whatever the claim's outcome.
  */
 final class BatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresSink.class);
@@ -52,8 +63,12 @@ final class BatchWriter {
     private final Jdbi jdbi;
     private final Target target;
     private final Ledger ledger;
+    // At fewer ids the claim waits for the encoding: handing it to another thread would cost about what it saves.
+    static final int OVERLAP_IDS = 100;
+
     private final RowInserter inserter;
     private final Runnable onRetiredConnection;
+    private final ExecutorService claimer;
 
     /** A record ready to insert: its position in the batch, its message id's ledger UUID and its column texts. */
     record Row(int index, UUID ledgerId, String[] values) {
@@ -69,37 +84,68 @@ final class BatchWriter {
         this.ledger = ledger;
         this.inserter = new RowInserter(target, copyThreshold);
         this.onRetiredConnection = onRetiredConnection;
+        this.claimer = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "maskpipe-postgres-claim");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Stops the claimer threads once their claims are done; writes after this claim on their own thread. */
+    void close() {
+        claimer.shutdown();
     }
 
     List<WriteResult> write(List<Record> records) {
         WriteResult[] results = new WriteResult[records.size()];
-        List<Copy> copies = new ArrayList<>();
-        List<Row> rows = prepare(records, results, copies);
-        if (!rows.isEmpty()) {
-            writeRows(rows, results);
-        }
-        for (Copy copy : copies) {
-            WriteResult first = results[copy.firstIndex()];
-            results[copy.index()] = first.status() == WriteResult.Status.REJECTED ? first : WriteResult.duplicate();
+        UUID[] ledgerIds = ledgerIds(records, results);
+        UUID[] claimIds = distinctSorted(ledgerIds);
+        if (claimIds.length > 0) {
+            List<Copy> copies = new ArrayList<>();
+            writeRows(records, ledgerIds, claimIds, results, copies);
+            for (Copy copy : copies) {
+                WriteResult first = results[copy.firstIndex()];
+                results[copy.index()] = first.status() == WriteResult.Status.REJECTED ? first
+                        : WriteResult.duplicate();
+            }
         }
         return Arrays.asList(results);
     }
 
-    // Encodes every record; rejections are settled here, before any round trip, and later copies set aside.
-    private List<Row> prepare(List<Record> records, WriteResult[] results, List<Copy> copies) {
-        List<Row> rows = new ArrayList<>(records.size());
-        Map<String, Integer> firstIndex = new HashMap<>(records.size() * 4 / 3 + 1); // never resized
-        List<TargetColumn> columns = target.columns();
-        records:
-        for (int i = 0; i < records.size(); i++) {
-            Record record = records.get(i);
-            String id = record.metadata().messageId().orElse(null);
+    // Each record's ledger UUID; a record without a usable message id is rejected here and gets none.
+    private static UUID[] ledgerIds(List<Record> records, WriteResult[] results) {
+        UUID[] ids = new UUID[records.size()];
+        for (int i = 0; i < ids.length; i++) {
+            String id = records.get(i).metadata().messageId().orElse(null);
             String flaw = id == null ? null : flawOrNull(id);
             if (id == null || flaw != null) {
                 results[i] = WriteResult.rejected(id == null ? Rejection.of(ReasonCode.MISSING_FIELD, NO_ID)
                         : Rejection.of(ReasonCode.INVALID_VALUE, "metadata '" + Metadata.MESSAGE_ID + "' " + flaw));
+            } else {
+                ids[i] = LedgerId.of(id);
+            }
+        }
+        return ids;
+    }
+
+    // Encodes every record that has a ledger id; a value that does not fit rejects its record here, and a later
+    // copy of a message whose row is to be written is set aside. A copy after a rejected one is encoded on its own.
+    private List<Row> prepare(List<Record> records, UUID[] ledgerIds, WriteResult[] results, List<Copy> copies) {
+        List<Row> rows = new ArrayList<>(records.size());
+        Map<UUID, Integer> firstIndex = new HashMap<>(records.size() * 4 / 3 + 1); // never resized
+        List<TargetColumn> columns = target.columns();
+        records:
+        for (int i = 0; i < records.size(); i++) {
+            UUID id = ledgerIds[i];
+            if (id == null) {
                 continue;
             }
+            Integer first = firstIndex.get(id);
+            if (first != null) {
+                copies.add(new Copy(i, first));
+                continue;
+            }
+            Record record = records.get(i);
             String[] values = new String[columns.size()];
             for (int c = 0; c < values.length; c++) {
                 try {
@@ -109,16 +155,11 @@ final class BatchWriter {
                     continue records;
                 }
             }
-            Integer first = firstIndex.putIfAbsent(id, i);
-            if (first == null) {
-                rows.add(new Row(i, LedgerId.of(id), values));
-            } else {
-                copies.add(new Copy(i, first));
-            }
+            firstIndex.put(id, i);
+            rows.add(new Row(i, id, values));
         }
         return rows;
     }
-
     // An id the ledger cannot map one to one: a NUL (refused by PostgreSQL text too), or a lone surrogate, which
     // UTF-8 cannot encode, so two such ids could share an entry.
     private static String flawOrNull(String id) {
@@ -138,12 +179,13 @@ final class BatchWriter {
         return null;
     }
 
-    private void writeRows(List<Row> rows, WriteResult[] results) {
+    private void writeRows(List<Record> records, UUID[] ledgerIds, UUID[] claimIds, WriteResult[] results,
+            List<Copy> copies) {
         Map<Integer, Rejection> rejected = new HashMap<>();
         Step step = new Step();
-        boolean[] fresh;
+        Written written;
         try {
-            fresh = writeOnce(rows, rejected, step);
+            written = writeOnce(records, ledgerIds, claimIds, results, copies, rejected, step);
         } catch (SQLException e) {
             String state = SqlStates.of(e);
             Kind kind = SqlStates.kindOf(state);
@@ -157,11 +199,10 @@ final class BatchWriter {
             throw new SinkException("write to " + target.quoted() + " failed (" + step.name + "): "
                     + e.getClass().getSimpleName(), Kind.TRANSIENT, null);
         }
-        for (int r = 0; r < rows.size(); r++) {
-            Row row = rows.get(r);
+        for (Row row : written.rows()) {
             Rejection rejection = rejected.get(row.index());
             results[row.index()] = rejection != null ? WriteResult.rejected(rejection)
-                    : fresh[r] ? WriteResult.written() : WriteResult.duplicate();
+                    : written.isNew(row.ledgerId()) ? WriteResult.written() : WriteResult.duplicate();
         }
     }
 
@@ -170,20 +211,44 @@ final class BatchWriter {
         private String name = "connect";
     }
 
-    // One transaction: ledger claim, inserts (isolating rows the server refuses), ledger release of those, commit.
-    private boolean[] writeOnce(List<Row> rows, Map<Integer, Rejection> rejected, Step step) throws SQLException {
-        Handle handle = open();
-        Connection connection = handle.getConnection();
+    /** An open transaction whose ids are claimed: {@code claimed} are the new ones, {@code null} when all are. */
+    private record Transaction(Handle handle, Connection connection, Set<UUID> claimed) {
+    }
+
+    /** The committed batch: its rows and the ids that were new ({@code null} when all were). */
+    private record Written(List<Row> rows, Set<UUID> claimed) {
+        boolean isNew(UUID id) {
+            return claimed == null || claimed.contains(id);
+        }
+    }
+
+    // One transaction: ledger claim, inserts (isolating rows the server refuses), ledger release of the ids claimed
+    // but not written, commit. The records are encoded while the claim is on its way: on the claimer thread for a
+    // batch of OVERLAP_IDS or more, so the server's work on the claim and the encoding overlap; otherwise first. A
+    // batch whose every record is rejected in encoding writes nothing and needs no answer from the database.
+    private Written writeOnce(List<Record> records, UUID[] ledgerIds, UUID[] claimIds, WriteResult[] results,
+            List<Copy> copies, Map<Integer, Rejection> rejected, Step step) throws SQLException {
+        Future<Transaction> begun = claimIds.length >= OVERLAP_IDS ? beginElsewhere(claimIds, step) : null;
+        List<Row> rows;
+        try {
+            rows = prepare(records, ledgerIds, results, copies);
+        } catch (RuntimeException | Error e) {
+            abandon(begun);
+            throw e;
+        }
+        if (rows.isEmpty()) {
+            abandon(begun);
+            return new Written(rows, null);
+        }
+        Transaction transaction = begun != null ? join(begun) : begin(claimIds, step);
+        Connection connection = transaction.connection();
         boolean committed = false;
         try {
-            step.name = "begin";
-            connection.setAutoCommit(false);
-            step.name = "ledger claim";
-            boolean[] fresh = claim(connection, rows);
+            Written written = new Written(rows, transaction.claimed());
             List<Row> inserts = new ArrayList<>(rows.size());
-            for (int r = 0; r < fresh.length; r++) {
-                if (fresh[r]) {
-                    inserts.add(rows.get(r));
+            for (Row row : rows) {
+                if (written.isNew(row.ledgerId())) {
+                    inserts.add(row);
                 }
             }
             step.name = "insert";
@@ -191,37 +256,140 @@ final class BatchWriter {
                 inserter.insertIsolating(connection, inserts, rejected);
             }
             step.name = "ledger release";
-            if (!rejected.isEmpty()) {
-                release(connection, inserts, rejected);
+            UUID[] unwritten = unwritten(written, inserts, claimIds, rejected);
+            if (unwritten.length > 0) {
+                release(connection, unwritten);
             }
             step.name = "commit";
             connection.commit();
             committed = true;
-            return fresh;
+            return written;
         } catch (SQLException e) {
-            if (SqlStates.retiresConnection(e)) {
-                onRetiredConnection.run();
-                retire(connection);
-            }
+            retireIfBroken(connection, e);
             throw e;
         } finally {
-            finish(handle, connection, committed);
+            finish(transaction.handle(), connection, committed);
         }
     }
 
-    // Tells which rows' ids are new, claiming them. The common case, a batch of new ids, is one plain insert; a unique
-    // violation (a redelivery, or another writer's commit of the same id) rolls the transaction back, nothing having
-    // been written yet, and claims again with ON CONFLICT DO NOTHING RETURNING, which names the new ids. Ids go in
-    // sorted, so two writers with overlapping batches lock in the same order.
-    private boolean[] claim(Connection connection, List<Row> rows) throws SQLException {
-        String ids = LedgerId.arrayText(sortedIds(rows));
-        boolean[] fresh = new boolean[rows.size()];
+    // Opens the transaction and claims the ids. On failure the connection is given back (or retired) before the
+    // exception leaves, so the caller holds a connection only with a claim done.
+    private Transaction begin(UUID[] claimIds, Step step) throws SQLException {
+        Handle handle = open();
+        Connection connection = handle.getConnection();
+        boolean claimed = false;
+        try {
+            step.name = "begin";
+            connection.setAutoCommit(false);
+            step.name = "ledger claim";
+            Transaction transaction = new Transaction(handle, connection, claim(connection, claimIds));
+            claimed = true;
+            return transaction;
+        } catch (SQLException e) {
+            retireIfBroken(connection, e);
+            throw e;
+        } finally {
+            if (!claimed) {
+                finish(handle, connection, false);
+            }
+        }
+    }
+
+    private Future<Transaction> beginElsewhere(UUID[] claimIds, Step step) {
+        try {
+            return claimer.submit(() -> begin(claimIds, step));
+        } catch (RejectedExecutionException e) {
+            return null; // the sink is closing: claim on this thread, after encoding
+        }
+    }
+
+    // Waits for the claim, through interrupts (a statement in flight cannot be abandoned halfway on a connection
+    // this thread is about to use), and rethrows its failure as it was.
+    private static Transaction join(Future<Transaction> begun) throws SQLException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return begun.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof SQLException sql) {
+                        throw sql;
+                    } else if (cause instanceof RuntimeException runtime) {
+                        throw runtime;
+                    } else if (cause instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // A claim started for a batch that then wrote nothing: wait for it and roll it back; its failure no longer
+    // matters (a connection it broke was retired by the claim itself).
+    private static void abandon(Future<Transaction> begun) {
+        if (begun == null) {
+            return;
+        }
+        Transaction transaction;
+        try {
+            transaction = join(begun);
+        } catch (SQLException | RuntimeException e) {
+            return;
+        }
+        finish(transaction.handle(), transaction.connection(), false);
+    }
+
+    private void retireIfBroken(Connection connection, SQLException e) {
+        if (SqlStates.retiresConnection(e)) {
+            onRetiredConnection.run();
+            retire(connection);
+        }
+    }
+
+    // Ids claimed as new whose rows are not committed: rows the server refused, and messages whose every copy was
+    // rejected in encoding (claimed before their values were checked).
+    private static UUID[] unwritten(Written written, List<Row> inserts, UUID[] claimIds,
+            Map<Integer, Rejection> rejected) {
+        List<UUID> ids = new ArrayList<>();
+        for (Row row : inserts) {
+            if (rejected.containsKey(row.index())) {
+                ids.add(row.ledgerId());
+            }
+        }
+        if (written.rows().size() < claimIds.length) {
+            Set<UUID> rowIds = new HashSet<>();
+            for (Row row : written.rows()) {
+                rowIds.add(row.ledgerId());
+            }
+            for (UUID id : claimIds) {
+                if (!rowIds.contains(id) && written.isNew(id)) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids.toArray(UUID[]::new);
+    }
+
+    // Claims the ids (sorted, distinct) and returns the new ones, or null when all are. The common case, a batch of
+    // new ids, is one plain insert; a unique violation (a redelivery, or another writer's commit of the same id)
+    // rolls the transaction back, nothing having been written yet, and claims again with ON CONFLICT DO NOTHING
+    // RETURNING, which names the new ids. Ids go in sorted, so two writers with overlapping batches lock in the same
+    // order.
+    private Set<UUID> claim(Connection connection, UUID[] claimIds) throws SQLException {
+        String ids = LedgerId.arrayText(claimIds);
         try (var statement = connection.prepareStatement(ledger.insertSql())) {
             statement.setString(1, target.quoted());
             statement.setString(2, ids);
             statement.executeUpdate();
-            Arrays.fill(fresh, true);
-            return fresh;
+            return null;
         } catch (SQLException e) {
             if (!SqlStates.of(e).equals(SqlStates.UNIQUE_VIOLATION)) {
                 throw e;
@@ -238,36 +406,29 @@ final class BatchWriter {
                 }
             }
         }
-        for (int r = 0; r < fresh.length; r++) {
-            fresh[r] = claimed.contains(rows.get(r).ledgerId());
-        }
-        return fresh;
+        return claimed;
     }
 
-    // Sorted as PostgreSQL orders uuid (bytewise, unsigned), which is also the ledger index's order.
-    private static UUID[] sortedIds(List<Row> rows) {
-        UUID[] ids = new UUID[rows.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = rows.get(i).ledgerId();
-        }
+    // The distinct ids, sorted as PostgreSQL orders uuid (bytewise, unsigned), which is also the ledger index's order.
+    private static UUID[] distinctSorted(UUID[] ledgerIds) {
+        UUID[] ids = Arrays.stream(ledgerIds).filter(Objects::nonNull).toArray(UUID[]::new);
         Arrays.sort(ids, (a, b) -> {
             int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
             return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
         });
-        return ids;
-    }
-
-    private void release(Connection connection, List<Row> inserts, Map<Integer, Rejection> rejected)
-            throws SQLException {
-        List<UUID> ids = new ArrayList<>();
-        for (Row row : inserts) {
-            if (rejected.containsKey(row.index())) {
-                ids.add(row.ledgerId());
+        int distinct = 0;
+        for (UUID id : ids) {
+            if (distinct == 0 || !ids[distinct - 1].equals(id)) {
+                ids[distinct++] = id;
             }
         }
+        return distinct == ids.length ? ids : Arrays.copyOf(ids, distinct);
+    }
+
+    private void release(Connection connection, UUID[] ids) throws SQLException {
         try (var statement = connection.prepareStatement(ledger.deleteSql())) {
             statement.setString(1, target.quoted());
-            statement.setString(2, LedgerId.arrayText(ids.toArray(UUID[]::new)));
+            statement.setString(2, LedgerId.arrayText(ids));
             statement.executeUpdate();
         }
     }

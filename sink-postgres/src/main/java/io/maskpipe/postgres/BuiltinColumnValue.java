@@ -40,19 +40,36 @@ final class BuiltinColumnValue implements ColumnValue {
     private final Produces produces;
     private final String defaultType;
     private final Function<Record, Object> function;
+    private final Function<ColumnType, ColumnText> direct;
 
     BuiltinColumnValue(String description, FieldPath field, Produces produces, String defaultType,
             Function<Record, Object> function) {
+        this(description, field, produces, defaultType, function, type -> null);
+    }
+
+    /**
+     * A built-in that also knows a shorter way to some column types' text: {@code direct} gives, for a live column
+     * type, a {@link ColumnText} equal in result and rejections to {@code function} followed by
+     * {@link ValueEncoder}, or {@code null} to use those.
+     */
+    BuiltinColumnValue(String description, FieldPath field, Produces produces, String defaultType,
+            Function<Record, Object> function, Function<ColumnType, ColumnText> direct) {
         this.description = description;
         this.field = field;
         this.produces = produces;
         this.defaultType = defaultType;
         this.function = function;
+        this.direct = direct;
     }
 
     @Override
     public Object valueOf(Record record) {
         return function.apply(record);
+    }
+
+    /** Returns the shorter way to a column type's text, or {@code null} when there is none for it. */
+    ColumnText directOrNull(ColumnType type) {
+        return direct.apply(type);
     }
 
     /** Returns the field read, or {@code null} when the value comes from metadata. */

@@ -70,7 +70,8 @@ public final class Columns {
      */
     public static ColumnValue sentDate() {
         return new BuiltinColumnValue("the sent date", null, BuiltinColumnValue.Produces.DATE, "date",
-                record -> LocalDate.ofInstant(sentTime(record), ZoneOffset.UTC));
+                record -> LocalDate.ofInstant(sentTime(record), ZoneOffset.UTC),
+                type -> type.kind() == ColumnType.Kind.DATE ? new SentDateText() : null);
     }
 
     /**
@@ -102,17 +103,24 @@ public final class Columns {
     public static ColumnValue versionNumber(String path) {
         FieldPath field = FieldPath.parse(Objects.requireNonNull(path, "path"));
         return new BuiltinColumnValue("a version number", field, BuiltinColumnValue.Produces.INTEGER, "integer",
-                record -> {
-                    Value value = record.getOrNull(field);
-                    if (value == null || value instanceof Value.Null) {
-                        return null;
-                    } else if (value instanceof Value.Text text) {
-                        return versionNumberOf(text.text());
-                    } else if (value instanceof Value.Number number) {
-                        return versionNumberOf(number);
-                    }
-                    throw new ColumnRejection(ReasonCode.WRONG_TYPE, "a version must be text, not a " + value.kind());
-                });
+                record -> versionNumberOrNull(record.getOrNull(field)),
+                // integer and bigint hold every version number (0 to 999_999_999): its digits are the text
+                type -> type.kind() == ColumnType.Kind.INTEGER || type.kind() == ColumnType.Kind.BIGINT
+                        ? record -> {
+                            Integer number = versionNumberOrNull(record.getOrNull(field));
+                            return number == null ? null : Integer.toString(number);
+                        } : null);
+    }
+
+    private static Integer versionNumberOrNull(Value value) {
+        if (value == null || value instanceof Value.Null) {
+            return null;
+        } else if (value instanceof Value.Text text) {
+            return versionNumberOf(text.text());
+        } else if (value instanceof Value.Number number) {
+            return versionNumberOf(number);
+        }
+        throw new ColumnRejection(ReasonCode.WRONG_TYPE, "a version must be text, not a " + value.kind());
     }
 
     /**
@@ -171,7 +179,11 @@ public final class Columns {
     }
 
     private static Instant sentTime(Record record) {
-        return record.metadata().sentTime().orElseThrow(() -> new ColumnRejection(ReasonCode.MISSING_FIELD,
-                "metadata '" + Metadata.SENT_TIMESTAMP + "' is absent or not epoch milliseconds"));
+        return record.metadata().sentTime().orElseThrow(Columns::noSentTime);
+    }
+
+    static ColumnRejection noSentTime() {
+        return new ColumnRejection(ReasonCode.MISSING_FIELD,
+                "metadata '" + Metadata.SENT_TIMESTAMP + "' is absent or not epoch milliseconds");
     }
 }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * Rows in COPY's text format (PostgreSQL docs, COPY, "Text Format"), encoded straight to UTF-8 bytes: backslash
- * escapes, {@code \N} for NULL, a tab between values and a newline after each row. One buffer per batch, handed to
- * the driver as it is, so a value is copied once (no intermediate {@code String} of the whole batch, no stream).
+ * escapes, {@code \N} for NULL, a tab between values and a newline after each row. A chunk of rows at a time, handed
+ * to the driver as it is, so a value is copied once (no intermediate {@code String} of the batch, no stream).
  */
 final class CopyText {
     private byte[] bytes;
@@ -58,6 +58,11 @@ final class CopyText {
         ensure(1);
         bytes[size++] = '\n';
         return this;
+    }
+
+    /** Empties the buffer for the next chunk, keeping its capacity. */
+    void clear() {
+        size = 0;
     }
 
     byte[] bytes() {

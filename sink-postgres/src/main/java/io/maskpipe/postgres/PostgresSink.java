@@ -176,10 +176,17 @@ public final class PostgresSink implements Sink {
         return Collections.unmodifiableMap(fields);
     }
 
-    /** Closes the connections the sink opened itself (when built from a URL); a given data source stays open. */
+    /**
+     * Closes the connections the sink opened itself (when built from a URL; a given data source stays open) and
+     * stops the daemon thread that claims large batches' message ids while their rows are encoded.
+     */
     @Override
     public void close() {
         closed = true;
+        BatchWriter current = writer;
+        if (current != null) {
+            current.close();
+        }
         if (ownConnections != null) {
             ownConnections.close();
         }

@@ -24,7 +24,8 @@ final class RowInserter {
     private final int copyThreshold;
     private final String copySql;
     private final String insertSql;
-    private volatile int copyBytesPerRow = 128; // a hint only: racing writers may overwrite each other's
+    // COPY data goes to the server in chunks of about this size; one chunk's buffer is reused within a batch.
+    static final int COPY_CHUNK_BYTES = 32 * 1024;
 
     RowInserter(Target target, int copyThreshold) {
         this.target = target;
@@ -94,24 +95,29 @@ final class RowInserter {
     }
 
     private void copy(Connection connection, List<BatchWriter.Row> rows) throws SQLException {
-        // sized from the last batch's bytes per row, so the buffer is not grown and copied along the way
-        CopyText data = new CopyText(rows.size() * (copyBytesPerRow + copyBytesPerRow / 8));
-        for (BatchWriter.Row row : rows) {
-            String[] values = row.values();
-            for (int c = 0; c < values.length; c++) {
-                if (c > 0) {
-                    data.tab();
-                }
-                data.value(values[c]);
-            }
-            data.newline();
-        }
-        copyBytesPerRow = Math.max(16, data.size() / rows.size());
         // The driver's own copyIn(sql, stream) does the same around a 64 KiB buffer of its own: a COPY left open by
-        // a failure is cancelled, so the connection is usable (or closed) afterwards.
+        // a failure is cancelled, so the connection is usable (or closed) afterwards. The rows go out in chunks as
+        // they are encoded, so the server parses and inserts one chunk while the next is encoded.
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
         try {
-            copy.writeToCopy(data.bytes(), 0, data.size());
+            CopyText data = new CopyText(COPY_CHUNK_BYTES + COPY_CHUNK_BYTES / 4);
+            for (BatchWriter.Row row : rows) {
+                String[] values = row.values();
+                for (int c = 0; c < values.length; c++) {
+                    if (c > 0) {
+                        data.tab();
+                    }
+                    data.value(values[c]);
+                }
+                data.newline();
+                if (data.size() >= COPY_CHUNK_BYTES) {
+                    copy.writeToCopy(data.bytes(), 0, data.size());
+                    data.clear();
+                }
+            }
+            if (data.size() > 0) {
+                copy.writeToCopy(data.bytes(), 0, data.size());
+            }
             copy.endCopy();
         } finally {
             if (copy.isActive()) {

@@ -9,7 +9,12 @@ import io.maskpipe.core.record.Rejection;
  * A mapped column checked against the live table: the mapping plus the column's catalog type and nullability.
  * It turns a record into the column's text, or into a rejection naming the column and the rule.
  */
-record TargetColumn(ColumnMapping mapping, ColumnType type, boolean notNull) {
+record TargetColumn(ColumnMapping mapping, ColumnType type, boolean notNull, ColumnText direct) {
+
+    TargetColumn(ColumnMapping mapping, ColumnType type, boolean notNull) {
+        this(mapping, type, notNull, mapping.value() instanceof BuiltinColumnValue builtin
+                ? builtin.directOrNull(type) : null);
+    }
 
     String name() {
         return mapping.column();
@@ -17,17 +22,7 @@ record TargetColumn(ColumnMapping mapping, ColumnType type, boolean notNull) {
 
     /** Returns the column's text for a record, or {@code null} for SQL NULL; throws a rejection that fits. */
     String encode(Record record) {
-        Object value;
-        try {
-            value = mapping.value().valueOf(record);
-        } catch (ColumnRejection e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // A custom function's message may quote the value: keep only its class name.
-            throw new ColumnRejection(ReasonCode.TRANSFORM_FAILED,
-                    "the column value function threw " + e.getClass().getName());
-        }
-        String text = ValueEncoder.encode(value, type);
+        String text = direct != null ? directText(record) : ValueEncoder.encode(valueOf(record), type);
         if (text == null && notNull) {
             FieldPath field = mapping.fieldOrNull();
             boolean absent = field != null && record.getOrNull(field) == null;
@@ -35,6 +30,29 @@ record TargetColumn(ColumnMapping mapping, ColumnType type, boolean notNull) {
                     (absent ? "absent" : "null") + ", but the column is NOT NULL");
         }
         return text;
+    }
+
+    private String directText(Record record) {
+        try {
+            return direct.of(record);
+        } catch (ColumnRejection e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ColumnRejection(ReasonCode.TRANSFORM_FAILED,
+                    "the column value function threw " + e.getClass().getName());
+        }
+    }
+
+    private Object valueOf(Record record) {
+        try {
+            return mapping.value().valueOf(record);
+        } catch (ColumnRejection e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A custom function's message may quote the value: keep only its class name.
+            throw new ColumnRejection(ReasonCode.TRANSFORM_FAILED,
+                    "the column value function threw " + e.getClass().getName());
+        }
     }
 
     /** Wraps a column-level problem into a record rejection: {@code column "locale" varchar(32): <rule>}. */

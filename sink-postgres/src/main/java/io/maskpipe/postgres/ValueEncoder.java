@@ -206,9 +206,7 @@ final class ValueEncoder {
         } else {
             throw wrongType(value, type);
         }
-        if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
-            throw outOfYears();
-        }
+        checkYear(date.getYear());
         return date.toString();
     }
 
@@ -226,10 +224,7 @@ final class ValueEncoder {
         } else {
             instant = instant(value, type);
         }
-        int year = instant.atOffset(ZoneOffset.UTC).getYear();
-        if (year < MIN_YEAR || year > MAX_YEAR) {
-            throw outOfYears();
-        }
+        checkYear(instant.atOffset(ZoneOffset.UTC).getYear());
         // PostgreSQL keeps microseconds; truncating here keeps the text short and the stored value unchanged.
         return instant.truncatedTo(ChronoUnit.MICROS).toString();
     }
@@ -274,8 +269,11 @@ final class ValueEncoder {
         return Json.quote(text(value, ColumnType.of(ColumnType.Kind.TEXT)));
     }
 
-    private static ColumnRejection outOfYears() {
-        return new ColumnRejection(ReasonCode.INVALID_VALUE, "outside the years " + MIN_YEAR + " to " + MAX_YEAR);
+    /** Refuses a year PostgreSQL and ISO-8601 text do not agree on without era suffixes. */
+    static void checkYear(int year) {
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw new ColumnRejection(ReasonCode.INVALID_VALUE, "outside the years " + MIN_YEAR + " to " + MAX_YEAR);
+        }
     }
 
     private static ColumnRejection wrongType(Object value, ColumnType type) {
