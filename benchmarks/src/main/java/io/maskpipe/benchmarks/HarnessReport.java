@@ -47,6 +47,10 @@ final class HarnessReport {
         if (!result.note().isEmpty()) {
             out.println("    " + result.note());
         }
+        String share = result.steady().jvmShareText();
+        if (!share.isEmpty()) {
+            out.println("    " + share);
+        }
         out.flush();
         return result;
     }

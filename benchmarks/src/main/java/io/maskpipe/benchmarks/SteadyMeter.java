@@ -1,5 +1,7 @@
 package io.maskpipe.benchmarks;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,6 +25,7 @@ final class SteadyMeter {
     private long startNanos;
     private long startCpu;
     private long[] startServers;
+    private long[] startJvm;
     private Window window;
 
     private SteadyMeter(long from, long to) {
@@ -69,20 +72,52 @@ final class SteadyMeter {
         long cpu = processCpuNanos();
         ServerCpu others = servers;
         long[] server = others == null ? new long[] {-1, -1} : others.read();
+        long[] jvm = jvmReadings();
         if (start) {
             startCount = at;
             startNanos = nanos;
             startCpu = cpu;
             startServers = server;
+            startJvm = jvm;
         } else if (startCount >= 0) {
             window = new Window(at - startCount, nanos - startNanos, cpu - startCpu,
-                    delta(server[0], startServers[0]), delta(server[1], startServers[1]));
+                    delta(server[0], startServers[0]), delta(server[1], startServers[1]),
+                    new JvmShare(delta(jvm[0], startJvm[0]), delta(jvm[1], startJvm[1]), delta(jvm[2], startJvm[2])));
         }
     }
 
     /** The window, empty when the phase never reached the second mark. */
     synchronized Window window() {
-        return window == null ? new Window(0, 0, 0, -1, -1) : window;
+        return window == null ? new Window(0, 0, 0, -1, -1, new JvmShare(-1, -1, -1)) : window;
+    }
+
+    // This JVM's time in garbage collections and in the JIT compiler (milliseconds of elapsed time, as the JVM counts
+    // them), and its CPU time in the kernel (nanoseconds, from /proc/self/stat's stime; -1 where there is none).
+    private static long[] jvmReadings() {
+        long gc = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gc += Math.max(0, collector.getCollectionTime());
+        }
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long compile = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+        return new long[] {gc, compile, kernelNanos()};
+    }
+
+    private static long kernelNanos() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[12]) * 10_000_000L; // stime, field 15, in ticks of 10 ms (USER_HZ 100)
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * What of this JVM's time in the window went to collections and to the JIT (elapsed milliseconds, which for the
+     * parallel collectors is less than their CPU) and to the kernel (CPU nanoseconds, 10 ms resolution); -1 unknown.
+     */
+    record JvmShare(long gcMillis, long jitMillis, long kernelNanos) {
     }
 
     private static long delta(long end, long start) {
@@ -93,7 +128,8 @@ final class SteadyMeter {
      * Messages handled, wall time and this process's CPU time between the two marks, and the queue's and the
      * database's processes' CPU time (-1 when not read).
      */
-    record Window(long messages, long nanos, long cpuNanos, long queueCpuNanos, long databaseCpuNanos) {
+    record Window(long messages, long nanos, long cpuNanos, long queueCpuNanos, long databaseCpuNanos,
+                  JvmShare jvm) {
         double rate() {
             return nanos == 0 ? Double.NaN : messages / (nanos / 1e9);
         }
@@ -108,6 +144,16 @@ final class SteadyMeter {
 
         double databaseMicrosPerMessage() {
             return messages == 0 || databaseCpuNanos < 0 ? Double.NaN : databaseCpuNanos / 1e3 / messages;
+        }
+
+        /** The JVM's GC, JIT and kernel time per message, in microseconds, as one line. */
+        String jvmShareText() {
+            if (messages == 0) {
+                return "";
+            }
+            return String.format(java.util.Locale.ROOT, "this JVM per msg: GC %.1f us, JIT %.1f us (elapsed), kernel"
+                    + " %.1f us (CPU)", jvm.gcMillis() * 1e3 / messages, jvm.jitMillis() * 1e3 / messages,
+                    jvm.kernelNanos() / 1e3 / messages);
         }
 
         /** CPU time per wall time: how many of the machine's cores this process kept busy. */
