@@ -104,15 +104,23 @@ public final class EndToEndHarness {
         List<Record> warmRows = CopyPhases.records(warm, masker);
         RawSqsClient raw = new RawSqsClient(queue.endpoint());
 
-        System.out.println("warm-up: every contender once on " + warm.size() + " messages...");
-        for (SqsHttpClient client : options.clients()) {
-            pipeline(client, warm, null);
-            sdk(client, warm, false, null);
-            handWritten(client, warm);
+        // The JIT goes on compiling long after the first pass (the pipeline's code is the SDK's and more): a phase
+        // measured while it does pays the compiler's CPU. Each warm-up round prints the JIT's time per message.
+        System.out.println("warm-up: every contender " + options.warmupRounds() + " times on " + warm.size()
+                + " messages...");
+        for (int round = 1; round <= options.warmupRounds(); round++) {
+            List<String> jit = new ArrayList<>();
+            for (SqsHttpClient client : options.clients()) {
+                jit.add("pipeline, " + client.label() + ": " + jitText(pipeline(client, warm, null)));
+                jit.add("SDK loop, " + client.label() + ": " + jitText(sdk(client, warm, false, null)));
+                handWritten(client, warm);
+            }
+            sdk(options.clients().get(0), warm, true, null);
+            rawCeiling(raw, warm);
+            database(warmRows);
+            System.out.println("  warm-up round " + round + ", JIT time per message in the steady window: "
+                    + String.join("; ", jit));
         }
-        sdk(options.clients().get(0), warm, true, null);
-        rawCeiling(raw, warm);
-        database(warmRows);
 
         report.tableHeader();
         List<PhaseResult> results = new ArrayList<>();
@@ -211,6 +219,12 @@ public final class EndToEndHarness {
         } finally {
             admin.deleteQueue(r -> r.queueUrl(queueUrl));
         }
+    }
+
+    private static String jitText(PhaseResult result) {
+        long messages = result.steady().messages();
+        return messages == 0 ? "?" : String.format(java.util.Locale.ROOT, "%.1f us",
+                result.steady().jvm().jitMillis() * 1e3 / messages);
     }
 
     private PhaseResult handWritten(SqsHttpClient client, List<String> bodies) throws Exception {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The end-to-end harness's options: {@code --messages N} (50,000) per measured phase, {@code --warmup N} (20,000)
- * per warm-up phase, {@code --pollers N} (4) and {@code --batch N} (500) as the user-logins example runs,
+ * per warm-up phase and {@code --warmup-rounds N} (3) of them for each contender (until the JIT is quiet), {@code --pollers N} (4) and {@code --batch N} (500) as the user-logins example runs,
  * {@code --threads N} for the SDK and raw ceilings (pollers + 8: the pollers' receives plus the writer's up to eight
  * concurrent delete chunks), {@code --clients url-connection,apache5} (also {@code crt}), {@code --naive-max N}
  * (3,000) and {@code --naive-seconds N} (20) to bound the naive loop, {@code --rounds N} (1) to repeat the measured
@@ -13,7 +13,7 @@ import java.util.List;
  * {@code --writers N} (1) and {@code --max-in-flight N} (1,000), the engine's defaults the example keeps, to try
  * other settings.
  */
-record HarnessOptions(int messages, int warmup, int pollers, int batch, int threads, List<SqsHttpClient> clients,
+record HarnessOptions(int messages, int warmup, int warmupRounds, int pollers, int batch, int threads, List<SqsHttpClient> clients,
                       int naiveMax, int naiveSeconds, boolean jfr, int rounds, int writers, int maxInFlight) {
 
     static HarnessOptions parse(String[] args) {
@@ -25,11 +25,12 @@ record HarnessOptions(int messages, int warmup, int pollers, int batch, int thre
         for (String arg : args) {
             if (arg.startsWith("--") && !List.of("--messages", "--warmup", "--pollers", "--batch", "--threads",
                     "--clients", "--naive-max", "--naive-seconds", "--jfr", "--rounds", "--writers",
-                    "--max-in-flight").contains(arg)) {
+                    "--max-in-flight", "--warmup-rounds").contains(arg)) {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        return new HarnessOptions(number(args, "--messages", 50_000), number(args, "--warmup", 20_000), pollers,
+        return new HarnessOptions(number(args, "--messages", 50_000), number(args, "--warmup", 20_000),
+                Math.max(1, number(args, "--warmup-rounds", 3)), pollers,
                 number(args, "--batch", 500), number(args, "--threads", pollers + 8), List.copyOf(clients),
                 number(args, "--naive-max", 3_000), number(args, "--naive-seconds", 20),
                 List.of(args).contains("--jfr"), Math.max(1, number(args, "--rounds", 1)), number(args, "--writers", 1),
