@@ -1,5 +1,8 @@
 package io.maskpipe.benchmarks;
 
+import static io.maskpipe.benchmarks.CommandLine.number;
+import static io.maskpipe.benchmarks.CommandLine.text;
+
 import io.maskpipe.examples.LoginEventGenerator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -160,7 +163,8 @@ public final class DrainHarness {
             boolean flat = report.print(System.out, heap);
             boolean accounted = account(sqs, url, dlq, database, messages, wellFormed);
             System.out.printf(Locale.ROOT, "%nresult: %s, heap %s, %s%n", drained ? "drained" : "NOT DRAINED",
-                    flat ? "flat" : "NOT FLAT", accounted ? "every message accounted for" : "MESSAGES MISSING OR DOUBLED");
+                    flat ? "flat" : "NOT FLAT",
+                    accounted ? "every message accounted for" : "MESSAGES MISSING OR DOUBLED");
             if (!drained || !accounted) {
                 System.exit(1);
             }
@@ -274,18 +278,5 @@ public final class DrainHarness {
             }
         }
         return found;
-    }
-
-    private static int number(String[] args, String name, int defaultValue) {
-        return Integer.parseInt(text(args, name, Integer.toString(defaultValue)).replace("_", "").replace(",", ""));
-    }
-
-    private static String text(String[] args, String name, String defaultValue) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return defaultValue;
     }
 }

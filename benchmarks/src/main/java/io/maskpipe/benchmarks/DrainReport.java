@@ -38,7 +38,9 @@ final class DrainReport {
 
     /** One collection in the child: when it was reported, heap and old generation used after and before, kind. */
     record Gc(long wallMillis, long after, long before, long millis, long oldAfter, long oldBefore, String kind) {
-        /** Whether it collected old objects (G1's mixed and full collections): then what is left is near the live set. */
+        /**
+         * Whether it collected old objects (G1's mixed and full collections): what is left is then near the live set.
+         */
         boolean collectedOld() {
             return oldAfter < oldBefore || kind.startsWith("G1_Old") || kind.contains("MarkSweep");
         }

@@ -1,11 +1,15 @@
 package io.maskpipe.benchmarks;
 
+import static io.maskpipe.benchmarks.CommandLine.number;
+import static io.maskpipe.benchmarks.CommandLine.text;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The end-to-end harness's options: {@code --messages N} (50,000) per measured phase, {@code --warmup N} (20,000)
- * per warm-up phase and {@code --warmup-rounds N} (3) of them for each contender (until the JIT is quiet), {@code --pollers N} (4) and {@code --batch N} (500) as the user-logins example runs,
+ * per warm-up phase and {@code --warmup-rounds N} (3) of them for each contender (until the JIT is quiet),
+ * {@code --pollers N} (4) and {@code --batch N} (500) as the user-logins example runs,
  * {@code --threads N} for the SDK and raw ceilings (pollers + 8: the pollers' receives plus the writer's up to eight
  * concurrent delete chunks), {@code --clients url-connection,apache5} (also {@code crt}), {@code --naive-max N}
  * (3,000) and {@code --naive-seconds N} (20) to bound the naive loop, {@code --rounds N} (1) to repeat the measured
@@ -13,8 +17,9 @@ import java.util.List;
  * {@code --writers N} (1) and {@code --max-in-flight N} (1,000), the engine's defaults the example keeps, to try
  * other settings.
  */
-record HarnessOptions(int messages, int warmup, int warmupRounds, int pollers, int batch, int threads, List<SqsHttpClient> clients,
-                      int naiveMax, int naiveSeconds, boolean jfr, int rounds, int writers, int maxInFlight) {
+record HarnessOptions(int messages, int warmup, int warmupRounds, int pollers, int batch, int threads,
+                      List<SqsHttpClient> clients, int naiveMax, int naiveSeconds, boolean jfr, int rounds, int writers,
+                      int maxInFlight) {
 
     static HarnessOptions parse(String[] args) {
         int pollers = number(args, "--pollers", 4);
@@ -35,18 +40,5 @@ record HarnessOptions(int messages, int warmup, int warmupRounds, int pollers, i
                 number(args, "--naive-max", 3_000), number(args, "--naive-seconds", 20),
                 List.of(args).contains("--jfr"), Math.max(1, number(args, "--rounds", 1)), number(args, "--writers", 1),
                 number(args, "--max-in-flight", 1_000));
-    }
-
-    private static int number(String[] args, String name, int defaultValue) {
-        return Integer.parseInt(text(args, name, Integer.toString(defaultValue)).replace("_", "").replace(",", ""));
-    }
-
-    private static String text(String[] args, String name, String defaultValue) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return defaultValue;
     }
 }

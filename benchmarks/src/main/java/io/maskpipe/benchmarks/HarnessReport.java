@@ -29,9 +29,9 @@ final class HarnessReport {
         out.printf(Locale.ROOT, "database: %s%n", database);
         out.println("msgs/s and CPU in the steady state, from 20 % to 80 % of a phase's messages; whole/s = the whole"
                 + " phase; us/msg = this JVM's CPU (getProcessCpuTime, servers excluded), cores = its CPU per wall"
-                + " second; mq/pg us/m = the ElasticMQ and PostgreSQL processes' CPU per message (OS counters); all us/m ="
-                + " the three processes' together; bound/s = the rate the machine's cores allow at that CPU per message"
-                + " (processors x 1e6 / all us/m), the rate of a run that the CPU alone bounds");
+                + " second; mq/pg us/m = the ElasticMQ and PostgreSQL processes' CPU per message (OS counters);"
+                + " all us/m = the three processes' together; bound/s = the rate the machine's cores allow at that"
+                + " CPU per message (processors x 1e6 / all us/m), the rate of a run that the CPU alone bounds");
     }
 
     void tableHeader() {

@@ -1,5 +1,8 @@
 package io.maskpipe.benchmarks;
 
+import static io.maskpipe.benchmarks.CommandLine.number;
+import static io.maskpipe.benchmarks.CommandLine.text;
+
 import io.maskpipe.examples.LoginEventGenerator;
 import java.net.URI;
 import java.nio.file.Path;
@@ -167,18 +170,5 @@ public final class SqsLeversBenchmark {
         Arrays.sort(sorted);
         int n = sorted.length;
         return n == 0 ? Double.NaN : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static int number(String[] args, String name, int defaultValue) {
-        return Integer.parseInt(text(args, name, Integer.toString(defaultValue)).replace("_", "").replace(",", ""));
-    }
-
-    private static String text(String[] args, String name, String defaultValue) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return defaultValue;
     }
 }
