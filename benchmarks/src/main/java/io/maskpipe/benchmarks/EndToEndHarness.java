@@ -111,13 +111,21 @@ public final class EndToEndHarness {
         for (int round = 1; round <= options.warmupRounds(); round++) {
             List<String> jit = new ArrayList<>();
             for (SqsHttpClient client : options.clients()) {
-                jit.add("pipeline, " + client.label() + ": " + jitText(pipeline(client, warm, null)));
-                jit.add("SDK loop, " + client.label() + ": " + jitText(sdk(client, warm, false, null)));
-                handWritten(client, warm);
+                if (options.runs("pipeline")) {
+                    jit.add("pipeline, " + client.label() + ": " + jitText(pipeline(client, warm, null)));
+                }
+                if (options.runs("sdk")) {
+                    jit.add("SDK loop, " + client.label() + ": " + jitText(sdk(client, warm, false, null)));
+                }
+                if (options.runs("hand")) {
+                    jit.add("hand-written, " + client.label() + ": " + jitText(handWritten(client, warm)));
+                }
             }
-            sdk(options.clients().get(0), warm, true, null);
-            rawCeiling(raw, warm);
-            database(warmRows);
+            if (options.only().isEmpty()) {
+                sdk(options.clients().get(0), warm, true, null);
+                rawCeiling(raw, warm);
+                database(warmRows);
+            }
             System.out.println("  warm-up round " + round + ", JIT time per message in the steady window: "
                     + String.join("; ", jit));
         }
@@ -129,13 +137,25 @@ public final class EndToEndHarness {
                 System.out.println("round " + round + " of " + options.rounds());
             }
             for (SqsHttpClient client : options.clients()) {
-                results.add(report.phase(pipeline(client, bodies, null)));
-                results.add(report.phase(sdk(client, bodies, false, null)));
-                results.add(report.phase(handWritten(client, bodies)));
+                if (options.runs("pipeline")) {
+                    results.add(report.phase(pipeline(client, bodies, null)));
+                }
+                if (options.runs("sdk")) {
+                    results.add(report.phase(sdk(client, bodies, false, null)));
+                }
+                if (options.runs("hand")) {
+                    results.add(report.phase(handWritten(client, bodies)));
+                }
             }
-            results.add(report.phase(sdk(options.clients().get(0), bodies, true, null)));
-            results.add(report.phase(rawCeiling(raw, bodies)));
-            results.addAll(database(rows).stream().map(report::phase).toList());
+            if (options.only().isEmpty()) {
+                results.add(report.phase(sdk(options.clients().get(0), bodies, true, null)));
+                results.add(report.phase(rawCeiling(raw, bodies)));
+                results.addAll(database(rows).stream().map(report::phase).toList());
+            }
+        }
+        if (!options.only().isEmpty()) {
+            report.summary(results);
+            return;
         }
         String naiveQueue = fill(bodies.subList(0, Math.min(bodies.size(), options.naiveMax())));
         try (SqsClient sqs = options.clients().get(0).sqs(queue.endpoint(), 4)) {

@@ -15,11 +15,18 @@ import java.util.List;
  * (3,000) and {@code --naive-seconds N} (20) to bound the naive loop, {@code --rounds N} (1) to repeat the measured
  * phases in turn and report each phase's median, {@code --jfr} for flight-recorder profiles, and
  * {@code --writers N} (1) and {@code --max-in-flight N} (1,000), the engine's defaults the example keeps, to try
- * other settings.
+ * other settings; {@code --only pipeline,sdk,hand} runs only those contenders (and not the attributes variant, the
+ * raw ceiling, the database phases or the naive loop), so that one JVM compiles one contender's code and its JIT
+ * settles as a service's would.
  */
 record HarnessOptions(int messages, int warmup, int warmupRounds, int pollers, int batch, int threads,
                       List<SqsHttpClient> clients, int naiveMax, int naiveSeconds, boolean jfr, int rounds, int writers,
-                      int maxInFlight) {
+                      int maxInFlight, java.util.Set<String> only) {
+
+    /** Whether the contender runs: every one unless {@code --only} names some. */
+    boolean runs(String contender) {
+        return only.isEmpty() || only.contains(contender);
+    }
 
     static HarnessOptions parse(String[] args) {
         int pollers = number(args, "--pollers", 4);
@@ -30,7 +37,7 @@ record HarnessOptions(int messages, int warmup, int warmupRounds, int pollers, i
         for (String arg : args) {
             if (arg.startsWith("--") && !List.of("--messages", "--warmup", "--pollers", "--batch", "--threads",
                     "--clients", "--naive-max", "--naive-seconds", "--jfr", "--rounds", "--writers",
-                    "--max-in-flight", "--warmup-rounds").contains(arg)) {
+                    "--max-in-flight", "--warmup-rounds", "--only").contains(arg)) {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -39,6 +46,19 @@ record HarnessOptions(int messages, int warmup, int warmupRounds, int pollers, i
                 number(args, "--batch", 500), number(args, "--threads", pollers + 8), List.copyOf(clients),
                 number(args, "--naive-max", 3_000), number(args, "--naive-seconds", 20),
                 List.of(args).contains("--jfr"), Math.max(1, number(args, "--rounds", 1)), number(args, "--writers", 1),
-                number(args, "--max-in-flight", 1_000));
+                number(args, "--max-in-flight", 1_000), only(text(args, "--only", "")));
+    }
+
+    private static java.util.Set<String> only(String list) {
+        java.util.Set<String> only = new java.util.LinkedHashSet<>();
+        for (String name : list.split(",")) {
+            if (!name.isBlank()) {
+                if (!List.of("pipeline", "sdk", "hand").contains(name.strip())) {
+                    throw new IllegalArgumentException("--only: pipeline, sdk or hand, not " + name);
+                }
+                only.add(name.strip());
+            }
+        }
+        return java.util.Set.copyOf(only);
     }
 }
