@@ -141,16 +141,7 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         try (Connection connection = dataSource().getConnection();
              Statement statement = connection.createStatement();
              ResultSet resultSet = statement.executeQuery(sql)) {
-            List<List<String>> rows = new ArrayList<>();
-            int width = resultSet.getMetaData().getColumnCount();
-            while (resultSet.next()) {
-                List<String> row = new ArrayList<>();
-                for (int c = 1; c <= width; c++) {
-                    row.add(resultSet.getString(c));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return rows(resultSet);
         } catch (SQLException e) {
             throw new IllegalStateException("test query failed: SQLSTATE " + e.getSQLState(), e);
         }
@@ -164,20 +155,25 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
                 statement.setString(i + 1, parameters[i]);
             }
             try (ResultSet resultSet = statement.executeQuery()) {
-                List<List<String>> rows = new ArrayList<>();
-                int width = resultSet.getMetaData().getColumnCount();
-                while (resultSet.next()) {
-                    List<String> row = new ArrayList<>();
-                    for (int c = 1; c <= width; c++) {
-                        row.add(resultSet.getString(c));
-                    }
-                    rows.add(row);
-                }
-                return rows;
+                return rows(resultSet);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("test query failed: SQLSTATE " + e.getSQLState(), e);
         }
+    }
+
+    // Every row of the result, each column as text (null for SQL NULL).
+    private static List<List<String>> rows(ResultSet resultSet) throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        int width = resultSet.getMetaData().getColumnCount();
+        while (resultSet.next()) {
+            List<String> row = new ArrayList<>(width);
+            for (int c = 1; c <= width; c++) {
+                row.add(resultSet.getString(c));
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     long count(String table) {
