@@ -37,10 +37,20 @@ final class CopyPhases {
     private CopyPhases() {
     }
 
-    /** The records the pipeline would hand its sink: fields of each body, ip and device id masked, SQS metadata. */
+    /** A message id as SQS gives one: a random (version 4) UUID in lowercase text. */
+    static String sqsMessageId(java.util.Random random) {
+        return new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & ~(3L << 62) | 1L << 63)
+                .toString();
+    }
+
+    /**
+     * The records the pipeline would hand its sink: fields of each body, ip and device id masked, SQS metadata (a
+     * random version-4 message id from a fixed seed, and sent times rising by a millisecond every ten messages).
+     */
     static List<Record> records(List<String> bodies, Masker masker) {
         List<Record> records = new ArrayList<>(bodies.size());
-        String sent = Long.toString(System.currentTimeMillis());
+        long firstSent = System.currentTimeMillis();
+        java.util.Random ids = new java.util.Random(bodies.size());
         for (int i = 0; i < bodies.size(); i++) {
             Map<String, String> fields = SqsLoops.fields(bodies.get(i));
             Record.Builder record = Record.builder();
@@ -51,9 +61,9 @@ final class CopyPhases {
             }
             record.put("ip", masker.mask(fields.get("ip"), MaskContext.forField("ip")));
             record.put("device_id", masker.mask(fields.get("device_id"), MaskContext.forField("device_id")));
-            String messageId = UUID.nameUUIDFromBytes(("m" + i).getBytes(StandardCharsets.UTF_8)).toString();
+            String messageId = sqsMessageId(ids);
             records.add(record.metadata(Metadata.of(Map.of(Metadata.MESSAGE_ID, messageId,
-                    Metadata.SENT_TIMESTAMP, sent))).build());
+                    Metadata.SENT_TIMESTAMP, Long.toString(firstSent + i / 10)))).build());
         }
         return records;
     }

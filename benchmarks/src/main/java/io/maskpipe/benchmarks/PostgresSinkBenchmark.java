@@ -29,7 +29,8 @@ import org.postgresql.PGConnection;
  * JVM's (process CPU time) and, for a server on this machine, the database's (the postmaster and every process
  * under it, read while the contender's connections are open), and the bytes this JVM's live threads allocated per
  * row. Options: {@code --rounds N} (3),
- * {@code --batches 10,100,1000}.
+ * {@code --batches 10,100,1000}, {@code --ledger-history N} (0: each round starts with no ledger; N: a ledger holding N
+ * entries of earlier messages, as a sink that has run for a while has).
  */
 public final class PostgresSinkBenchmark {
     private PostgresSinkBenchmark() {
@@ -48,6 +49,7 @@ public final class PostgresSinkBenchmark {
         for (int i = 0; i < args.length - 1; i += 2) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                case "--ledger-history" -> history = Integer.parseInt(args[i + 1]);
                 case "--batches" -> batches = java.util.Arrays.stream(args[i + 1].split(","))
                         .mapToInt(b -> Integer.parseInt(b.trim())).toArray();
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -66,6 +68,9 @@ public final class PostgresSinkBenchmark {
             admin.createStatement().execute(String.format(CopyPhases.DDL, "user_logins"));
             cpu = new ServerCpu(-1, postmasterPid(admin, server != null || url.contains("127.0.0.1")
                     || url.contains("localhost")));
+            if (history > 0) {
+                fillHistory(url, admin);
+            }
             System.out.printf(Locale.ROOT, "%-6s %-28s %12s %8s %10s %10s %10s%n", "batch", "contender", "rows/s",
                     "x COPY", "JVM us/row", "DB us/row", "JVM B/row");
             for (int batch : batches) {
@@ -108,6 +113,8 @@ public final class PostgresSinkBenchmark {
     }
 
     private static ServerCpu cpu;
+    private static int history;
+    private static String historyEnd;
 
     // results[0][round] rows/s, [1] this JVM's CPU us per row, [2] the database's (-1 when not on this machine),
     // [3] bytes allocated per row by this JVM's live threads. The contender reads the counters itself around its
@@ -152,13 +159,44 @@ public final class PostgresSinkBenchmark {
         }
     }
 
-    // Message ids as SQS gives them: random (version 4) UUIDs in lowercase text, from a fixed seed.
+    // A ledger as a running sink's is: --ledger-history entries, written through the sink itself (so with its own
+    // keys), for messages sent before the measured ones. The rounds then add to it and take their entries out again.
+    private static void fillHistory(String url, Connection admin) throws Exception {
+        history = -history; // reset() drops the ledger while filling
+        reset(admin);
+        long start = System.nanoTime();
+        List<Record> old = records(-history, 3L * 86_400_000, 99);
+        try (PostgresSink sink = sink(url, 1)) {
+            sink.open();
+            for (int i = 0; i < old.size(); i += 1000) {
+                sink.write(old.subList(i, Math.min(i + 1000, old.size())));
+            }
+        }
+        history = -history;
+        try (Statement statement = admin.createStatement()) {
+            statement.execute("TRUNCATE user_logins");
+            statement.execute("VACUUM ANALYZE maskpipe_ledger");
+            try (var now = statement.executeQuery("SELECT now()::text")) {
+                now.next();
+                historyEnd = now.getString(1);
+            }
+        }
+        System.out.printf(Locale.ROOT, "ledger history: %,d entries of earlier messages (%.0f s to write)%n",
+                history, (System.nanoTime() - start) / 1e9);
+    }
+
     private static List<Record> records(int count) {
+        return records(count, 0, 12);
+    }
+
+    // Message ids as SQS gives them: random (version 4) UUIDs in lowercase text, from a fixed seed; sent times rising
+    // by a millisecond every ten messages, as a stream of 10,000 messages a second has them, `earlier` milliseconds
+    // before 2026-01-01.
+    private static List<Record> records(int count, long earlier, long seed) {
         List<Record> records = new ArrayList<>(count);
-        java.util.Random random = new java.util.Random(12);
+        java.util.Random random = new java.util.Random(seed);
         for (int i = 0; i < count; i++) {
-            String messageId = new java.util.UUID(random.nextLong() & ~0xF000L | 0x4000L,
-                    random.nextLong() & ~(3L << 62) | 1L << 63).toString();
+            String messageId = CopyPhases.sqsMessageId(random);
             records.add(Record.builder()
                     .put("user_id", "user-" + i)
                     .put("device_type", i % 2 == 0 ? "android" : "ios")
@@ -167,7 +205,7 @@ public final class PostgresSinkBenchmark {
                     .put("locale", "en_US")
                     .put("app_version", "2.3." + (i % 10))
                     .metadata(Metadata.of(Map.of(Metadata.MESSAGE_ID, messageId,
-                            Metadata.SENT_TIMESTAMP, "1767225600000")))
+                            Metadata.SENT_TIMESTAMP, Long.toString(1_767_225_600_000L - earlier + i / 10))))
                     .build());
         }
         return records;
@@ -176,7 +214,12 @@ public final class PostgresSinkBenchmark {
     private static void reset(Connection admin) throws Exception {
         try (Statement statement = admin.createStatement()) {
             statement.execute("TRUNCATE user_logins");
-            statement.execute("DROP TABLE IF EXISTS maskpipe_ledger");
+            if (history > 0) {
+                statement.execute("DELETE FROM maskpipe_ledger WHERE written_at > '" + historyEnd + "'");
+                statement.execute("VACUUM maskpipe_ledger");
+            } else {
+                statement.execute("DROP TABLE IF EXISTS maskpipe_ledger");
+            }
             statement.execute("CHECKPOINT");
         }
     }
@@ -184,15 +227,7 @@ public final class PostgresSinkBenchmark {
     private static double[] sink(String url, Connection admin, List<Record> records, int batch, int copyThreshold)
             throws Exception {
         reset(admin);
-        try (PostgresSink sink = PostgresSink.into("user_logins").url(url).copyThreshold(copyThreshold)
-                .column("user_id", "user_id")
-                .column("device_type", "device_type")
-                .column("masked_ip", "ip")
-                .column("masked_device_id", "device_id")
-                .column("locale", "locale")
-                .column("app_version", Columns.versionNumber("app_version"))
-                .column("create_date", Columns.sentDate())
-                .build()) {
+        try (PostgresSink sink = sink(url, copyThreshold)) {
             sink.open();
             double allocatedStart = allocatedBytes();
             long jvmStart = jvmCpuNanos();
@@ -209,6 +244,18 @@ public final class PostgresSinkBenchmark {
             return new double[] {rate, databaseStart, databaseCpuNanos(), jvmStart, jvmCpuNanos(), allocatedStart,
                 allocatedBytes()};
         }
+    }
+
+    private static PostgresSink sink(String url, int copyThreshold) {
+        return PostgresSink.into("user_logins").url(url).copyThreshold(copyThreshold)
+                .column("user_id", "user_id")
+                .column("device_type", "device_type")
+                .column("masked_ip", "ip")
+                .column("masked_device_id", "device_id")
+                .column("locale", "locale")
+                .column("app_version", Columns.versionNumber("app_version"))
+                .column("create_date", Columns.sentDate())
+                .build();
     }
 
     // The baseline: what a hand-written loader does, COPY of preformatted text and a commit per batch, no checks.

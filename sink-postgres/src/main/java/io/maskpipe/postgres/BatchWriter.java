@@ -63,6 +63,7 @@ final class BatchWriter {
     private final Jdbi jdbi;
     private final Target target;
     private final Ledger ledger;
+    private final EarlierLedger earlier;
     // At fewer ids the claim waits for the encoding: handing it to another thread would cost about what it saves.
     static final int OVERLAP_IDS = 100;
 
@@ -78,10 +79,12 @@ final class BatchWriter {
     private record Copy(int index, int firstIndex) {
     }
 
-    BatchWriter(Jdbi jdbi, Target target, Ledger ledger, int copyThreshold, Runnable onRetiredConnection) {
+    BatchWriter(Jdbi jdbi, Target target, Ledger ledger, EarlierLedger earlier, int copyThreshold,
+            Runnable onRetiredConnection) {
         this.jdbi = jdbi;
         this.target = target;
         this.ledger = ledger;
+        this.earlier = earlier;
         this.inserter = new RowInserter(target, copyThreshold);
         this.onRetiredConnection = onRetiredConnection;
         this.claimer = Executors.newCachedThreadPool(runnable -> {
@@ -122,7 +125,7 @@ final class BatchWriter {
                 results[i] = WriteResult.rejected(id == null ? Rejection.of(ReasonCode.MISSING_FIELD, NO_ID)
                         : Rejection.of(ReasonCode.INVALID_VALUE, "metadata '" + Metadata.MESSAGE_ID + "' " + flaw));
             } else {
-                ids[i] = LedgerId.of(id);
+                ids[i] = LedgerId.of(id, records.get(i).metadata().asMap().get(Metadata.SENT_TIMESTAMP));
             }
         }
         return ids;
@@ -244,7 +247,12 @@ final class BatchWriter {
         Connection connection = transaction.connection();
         boolean committed = false;
         try {
-            Written written = new Written(rows, transaction.claimed());
+            Set<UUID> claimed = transaction.claimed();
+            if (earlier != null) {
+                step.name = "earlier ledger look-up";
+                claimed = withoutEarlier(connection, claimed, records, ledgerIds, claimIds);
+            }
+            Written written = new Written(rows, claimed);
             List<Row> inserts = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 if (written.isNew(row.ledgerId())) {
@@ -270,6 +278,28 @@ final class BatchWriter {
         } finally {
             finish(transaction.handle(), connection, committed);
         }
+    }
+
+    // The claimed ids less those the earlier ledger holds: written before the upgrade, so duplicates. Their new
+    // entries stay, so a later redelivery finds them in the ledger itself.
+    private Set<UUID> withoutEarlier(Connection connection, Set<UUID> claimed, List<Record> records,
+            UUID[] ledgerIds, UUID[] claimIds) throws SQLException {
+        Map<UUID, String> messageIds = new HashMap<>();
+        for (int i = 0; i < ledgerIds.length; i++) {
+            UUID id = ledgerIds[i];
+            if (id != null && (claimed == null || claimed.contains(id))) {
+                messageIds.putIfAbsent(id, records.get(i).metadata().messageId().orElseThrow());
+            }
+        }
+        UUID[] ids = messageIds.keySet().toArray(UUID[]::new);
+        Set<UUID> old = earlier.written(connection, ids,
+                Arrays.stream(ids).map(messageIds::get).toArray(String[]::new));
+        if (old.isEmpty()) {
+            return claimed;
+        }
+        Set<UUID> fresh = new HashSet<>(claimed != null ? claimed : Arrays.asList(claimIds));
+        fresh.removeAll(old);
+        return fresh;
     }
 
     // Opens the transaction and claims the ids. On failure the connection is given back (or retired) before the

@@ -47,13 +47,11 @@ record Ledger(String schema, String table) {
                 }
             }
         }
-        Map<String, String> types = handle.createQuery(COLUMN_TYPES).bind("schema", schema).bind("table", table)
-                .map((rs, ctx) -> Map.entry(rs.getString("attname"), rs.getString("type")))
-                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        if ("text".equals(types.get("message_id")) && "text".equals(types.get("target"))) {
+        Map<String, String> types = columnTypes(handle, table);
+        if (isEarlierLayout(types)) {
             throw new SinkException("ledger " + quoted() + " has the earlier layout (text target and message_id); "
-                    + "migrate it as docs/postgres.md shows (\"Upgrading the ledger\"), "
-                    + "or name a new ledger with ledgerTable(...)", Kind.SETUP, null);
+                    + "rename it to " + Sql.quote(legacyName()) + " as docs/postgres.md shows (\"Upgrading the "
+                    + "ledger\"), or name a new ledger with ledgerTable(...)", Kind.SETUP, null);
         }
         if (!"regclass".equals(types.get("target")) || !"uuid".equals(types.get("message_id"))) {
             throw new SinkException("ledger " + quoted() + " needs columns target regclass and message_id uuid; "
@@ -71,6 +69,33 @@ record Ledger(String schema, String table) {
             throw new SinkException("ledger " + quoted() + " has no unique key on (target, message_id); "
                     + "drop it to let the sink create it, or name another with ledgerTable(...)", Kind.SETUP, null);
         }
+    }
+
+    /**
+     * Returns the ledger of the earlier layout renamed as docs/postgres.md's upgrade shows ({@code <ledger>_text}),
+     * which the sink still looks new messages up in, or null when there is none.
+     */
+    EarlierLedger earlierOrNull(Handle handle, Target target) {
+        String name = legacyName();
+        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > Sql.MAX_IDENTIFIER_BYTES
+                || !Target.exists(handle, schema, name) || !isEarlierLayout(columnTypes(handle, name))) {
+            return null;
+        }
+        return new EarlierLedger(Sql.quote(schema, name), target.schema() + "." + target.table());
+    }
+
+    private String legacyName() {
+        return table + "_text";
+    }
+
+    private Map<String, String> columnTypes(Handle handle, String name) {
+        return handle.createQuery(COLUMN_TYPES).bind("schema", schema).bind("table", name)
+                .map((rs, ctx) -> Map.entry(rs.getString("attname"), rs.getString("type")))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static boolean isEarlierLayout(Map<String, String> types) {
+        return "text".equals(types.get("message_id")) && "text".equals(types.get("target"));
     }
 
     /** Claims ids, skipping those present already, and returns the ids it inserted. Parameters: target, ids. */

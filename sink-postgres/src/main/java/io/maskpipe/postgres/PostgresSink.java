@@ -112,7 +112,12 @@ public final class PostgresSink implements Sink {
             Target target = Target.resolve(handle, resolvedSchema, table, mappings);
             Ledger ledger = new Ledger(resolvedSchema, ledgerTable);
             ledger.ensure(handle);
-            writer = new BatchWriter(jdbi, target, ledger, copyThreshold,
+            EarlierLedger earlier = ledger.earlierOrNull(handle, target);
+            if (earlier != null) {
+                LOG.info("also looking messages up in {}, the ledger of the earlier layout, until it is dropped",
+                        earlier.quoted());
+            }
+            writer = new BatchWriter(jdbi, target, ledger, earlier, copyThreshold,
                     ownConnections == null ? () -> { } : ownConnections::evictIdle);
             LOG.info("writing to {} ({} columns), ledger {}", target.quoted(), mappings.size(), ledger.quoted());
         } catch (JdbiException e) {

@@ -3,6 +3,7 @@ package io.maskpipe.postgres;
 import static io.maskpipe.postgres.UserLogins.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.maskpipe.core.record.Metadata;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.spi.WriteResult;
 import java.sql.Connection;
@@ -63,7 +64,8 @@ class LedgerRaceTest {
              Connection holder = database.dataSource().getConnection()) {
             sink.open();
             holder.setAutoCommit(false);
-            UUID[] ids = held.stream().map(r -> LedgerId.of(r.metadata().messageId().orElseThrow()))
+            UUID[] ids = held.stream().map(r -> LedgerId.of(r.metadata().messageId().orElseThrow(),
+                    r.metadata().asMap().get(Metadata.SENT_TIMESTAMP)))
                     .toArray(UUID[]::new);
             try (var claim = holder.prepareStatement("INSERT INTO maskpipe_ledger (target, message_id) "
                     + "SELECT 'user_logins'::regclass, unnest(?::uuid[])");

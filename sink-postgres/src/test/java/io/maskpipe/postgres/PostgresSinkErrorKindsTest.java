@@ -168,7 +168,7 @@ class PostgresSinkErrorKindsTest {
             assertThat(results.get(2)).isEqualTo(results.get(0));
         }
         assertThat(database.query("SELECT message_id FROM maskpipe_ledger"))
-                .containsExactly(List.of(LedgerId.of("m2").toString()));
+                .containsExactly(List.of(UserLogins.ledgerId("m2").toString()));
     }
 
     @Test

@@ -179,11 +179,11 @@ class PostgresSinkExamplesTest {
             sink.write(List.of(UserLogins.login("old"), UserLogins.login("new")));
         }
         database.execute("UPDATE maskpipe_ledger SET written_at = now() - interval '16 days' "
-                + "WHERE message_id = '" + LedgerId.of("old") + "'");
+                + "WHERE message_id = '" + UserLogins.ledgerId("old") + "'");
 
         database.execute(SqlBlocks.sqlBlock("docs/postgres.md", "DELETE FROM maskpipe_ledger"));
 
         assertThat(database.query("SELECT message_id FROM maskpipe_ledger"))
-                .containsExactly(List.of(LedgerId.of("new").toString()));
+                .containsExactly(List.of(UserLogins.ledgerId("new").toString()));
     }
 }

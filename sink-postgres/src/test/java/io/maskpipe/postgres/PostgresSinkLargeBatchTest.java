@@ -42,7 +42,7 @@ class PostgresSinkLargeBatchTest {
         long entries = 0;
         for (String id : messageIds) {
             entries += Long.parseLong(database.query("SELECT count(*) FROM maskpipe_ledger WHERE message_id = '"
-                    + LedgerId.of(id) + "'").get(0).get(0));
+                    + UserLogins.ledgerId(id) + "'").get(0).get(0));
         }
         return entries;
     }

@@ -139,7 +139,8 @@ class PostgresSinkWriteTest {
         }
         assertThat(database.count("user_logins")).isEqualTo(18);
         assertThat(database.query("SELECT count(*) FROM maskpipe_ledger WHERE message_id IN ('"
-                + LedgerId.of("bad7") + "', '" + LedgerId.of("bad13") + "')")).containsExactly(List.of("0"));
+                + UserLogins.ledgerId("bad7") + "', '" + UserLogins.ledgerId("bad13") + "')"))
+                .containsExactly(List.of("0"));
     }
 
     @Test

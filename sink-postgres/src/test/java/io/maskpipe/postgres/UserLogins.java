@@ -3,6 +3,7 @@ package io.maskpipe.postgres;
 import io.maskpipe.core.record.Metadata;
 import io.maskpipe.core.record.Record;
 import java.util.Map;
+import java.util.UUID;
 
 /** The worked example's table, exactly as users receive it, and login records to write into it. */
 final class UserLogins {
@@ -45,6 +46,11 @@ final class UserLogins {
                 .column("locale", "locale")
                 .column("app_version", Columns.versionNumber("app_version"))
                 .column("create_date", Columns.sentDate());
+    }
+
+    /** The ledger's key for a message from {@link #login}: its id and {@link #SENT_MILLIS}. */
+    static UUID ledgerId(String messageId) {
+        return LedgerId.of(messageId, SENT_MILLIS);
     }
 
     static Record login(String messageId) {

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * until acknowledged, and comes back when released or when its visibility timeout passes.
  *
  * <p>Receives hand out up to 10 messages in the order offered, each with a fresh receipt and a
- * {@link Metadata#RECEIVE_COUNT}; an acknowledgement or release with a stale receipt (from before a redelivery) is
+ * {@link Metadata#RECEIVE_COUNT}, and each message keeps the {@link Metadata#SENT_TIMESTAMP} it was added with, or
+ * the time it was added, as a queue stamps it; an acknowledgement or release with a stale receipt (from before a redelivery) is
  * ignored. Messages with a group behave like an SQS FIFO queue: none of a group is handed out while an earlier one of
  * that group is in flight. Thread-safe.
  *
@@ -269,6 +270,10 @@ public final class InMemorySource implements Source {
         }
         if (messages.containsKey(id)) {
             throw new IllegalArgumentException("in-memory source: message '" + id + "' is already queued");
+        }
+        if (record.metadata().get(Metadata.SENT_TIMESTAMP).isEmpty()) { // as a queue stamps each message it takes
+            record = record.withMetadata(record.metadata().with(Metadata.SENT_TIMESTAMP,
+                    Long.toString(System.currentTimeMillis())));
         }
         messages.put(id, new Message(id, record, group, undecodable));
         notifyAll();
