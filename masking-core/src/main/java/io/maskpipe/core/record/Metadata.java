@@ -19,7 +19,10 @@ import java.util.Optional;
 public final class Metadata {
     /** The source's unique id of the message; sinks use it as the idempotency key. */
     public static final String MESSAGE_ID = "message_id";
-    /** When the message was sent, as epoch milliseconds. */
+    /**
+     * When the message was sent, as decimal epoch milliseconds. Sinks may key messages by it together with the id
+     * (PostgresSink's ledger does, to keep its index ordered), so a source gives a redelivered message the same one.
+     */
     public static final String SENT_TIMESTAMP = "sent_timestamp";
     /** How many times the message has been received, this time included. */
     public static final String RECEIVE_COUNT = "receive_count";
