@@ -145,8 +145,8 @@ final class LoginQueues implements AutoCloseable {
                 for (Message m : messages) {
                     receipts.add(m.receiptHandle());
                     seen.putIfAbsent(m.messageId(), new DeadLetterView(attribute(m, SqsDeadLetters.SOURCE_MESSAGE_ID),
-                            attribute(m, SqsDeadLetters.REASON), attribute(m, SqsDeadLetters.FIELD),
-                            attribute(m, SqsDeadLetters.RULE)));
+                            attribute(m, SqsDeadLetters.SENT_TIMESTAMP), attribute(m, SqsDeadLetters.REASON),
+                            attribute(m, SqsDeadLetters.FIELD), attribute(m, SqsDeadLetters.RULE)));
                 }
             }
         } finally {
@@ -179,7 +179,10 @@ final class LoginQueues implements AutoCloseable {
         }
     }
 
-    /** What the dead-letter queue says about one rejected message: ids, reason code, field and rule, never its body. */
-    record DeadLetterView(String sourceMessageId, String reason, String field, String rule) {
+    /**
+     * What the dead-letter queue says about one rejected message: its id and sent time, reason code, field and rule,
+     * never its body.
+     */
+    record DeadLetterView(String sourceMessageId, String sentTimestamp, String reason, String field, String rule) {
     }
 }

@@ -3,6 +3,7 @@ package io.maskpipe.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maskpipe.core.PipelineSummary;
+import io.maskpipe.doccheck.DocSnippets;
 import io.maskpipe.examples.ExampleHarness.Captured;
 import io.maskpipe.examples.LoginQueues.DeadLetterView;
 import io.maskpipe.examples.LoginsExample.ExampleResult;
@@ -74,9 +75,12 @@ class ReplayDeadLettersTest {
 
             assertThat(second.written()).isEqualTo(refused.size());
             assertThat(second.rejected()).isZero();
+            // looked up as an operator would, from what the dead letter carries (docs/postgres.md)
+            execute(DocSnippets.forThisModule().block("docs/postgres.md", "sql", "FUNCTION maskpipe_ledger_id"));
             for (DeadLetterView letter : refused) {
-                assertThat(database.query("SELECT count(*) FROM maskpipe_ledger WHERE message_id = ?::uuid "
-                        + "AND target::text LIKE ?", letter.sourceMessageId(), "%" + table)).as(letter.sourceMessageId())
+                assertThat(database.query("SELECT count(*) FROM maskpipe_ledger WHERE message_id = "
+                        + "maskpipe_ledger_id(?, ?) AND target::text LIKE ?", letter.sourceMessageId(),
+                        letter.sentTimestamp(), "%" + table)).as(letter.sourceMessageId())
                         .containsExactly(List.of("1"));
             }
             assertThat(database.query("SELECT count(*) FROM " + table)).containsExactly(

@@ -18,7 +18,7 @@ class ReportTest {
     void deadLetters_thousands_areGroupedLikeTheSummary() {
         List<DeadLetterView> letters = new ArrayList<>();
         for (int i = 0; i < 2466; i++) {
-            letters.add(new DeadLetterView("id-" + (char) ('a' + i % 26), i < 1200 ? "MISSING_FIELD" : "MALFORMED_JSON",
+            letters.add(new DeadLetterView("id-" + (char) ('a' + i % 26), "1767225600000", i < 1200 ? "MISSING_FIELD" : "MALFORMED_JSON",
                     null, "rule"));
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
