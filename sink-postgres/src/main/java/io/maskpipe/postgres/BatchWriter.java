@@ -1,7 +1,5 @@
 package io.maskpipe.postgres;
 
-import io.maskpipe.core.record.Metadata;
-import io.maskpipe.core.record.ReasonCode;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Rejection;
 import io.maskpipe.core.spi.ConnectorException.Kind;
@@ -15,7 +13,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -35,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * were new, and commits both together. It tries once: a failure of the whole batch becomes a {@link SinkException}
  * of the kind {@link SqlStates} gives, and the engine alone decides whether and when to try again.
  *
- * <p>Maintainer notes. (1) The ledger claim is a plain insert of the batch's ids; only when one is there already (a
+ * <p>Maintainer notes. (1) The ledger claim ({@link LedgerClaims}) is a plain insert of the batch's keys, which rise
+ * with the messages' sent times so that they land at the index's right edge; only when one is there already (a
  * unique violation) is the transaction rolled back, before anything else was written, and the ids claimed again
  * with {@code ON CONFLICT DO NOTHING RETURNING}, which tells which are new. The plain insert measured about 1.5 to 2
  * times as fast on the server (docs/performance.md). Ids are sorted first so that two writers with overlapping
@@ -57,13 +55,10 @@ import org.slf4j.LoggerFactory;
  */
 final class BatchWriter {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresSink.class);
-    private static final String NO_ID = "metadata '" + Metadata.MESSAGE_ID
-            + "' is absent; the sink needs it to write idempotently";
 
     private final Jdbi jdbi;
     private final Target target;
-    private final Ledger ledger;
-    private final EarlierLedger earlier;
+    private final LedgerClaims claims;
     // At fewer ids the claim waits for the encoding: handing it to another thread would cost about what it saves.
     static final int OVERLAP_IDS = 100;
 
@@ -83,8 +78,7 @@ final class BatchWriter {
             Runnable onRetiredConnection) {
         this.jdbi = jdbi;
         this.target = target;
-        this.ledger = ledger;
-        this.earlier = earlier;
+        this.claims = new LedgerClaims(ledger, target, earlier);
         this.inserter = new RowInserter(target, copyThreshold);
         this.onRetiredConnection = onRetiredConnection;
         this.claimer = Executors.newCachedThreadPool(runnable -> {
@@ -101,8 +95,8 @@ final class BatchWriter {
 
     List<WriteResult> write(List<Record> records) {
         WriteResult[] results = new WriteResult[records.size()];
-        UUID[] ledgerIds = ledgerIds(records, results);
-        UUID[] claimIds = distinctSorted(ledgerIds);
+        UUID[] ledgerIds = LedgerClaims.ledgerIds(records, results);
+        UUID[] claimIds = LedgerClaims.distinctSorted(ledgerIds);
         if (claimIds.length > 0) {
             List<Copy> copies = new ArrayList<>();
             writeRows(records, ledgerIds, claimIds, results, copies);
@@ -113,22 +107,6 @@ final class BatchWriter {
             }
         }
         return Arrays.asList(results);
-    }
-
-    // Each record's ledger UUID; a record without a usable message id is rejected here and gets none.
-    private static UUID[] ledgerIds(List<Record> records, WriteResult[] results) {
-        UUID[] ids = new UUID[records.size()];
-        for (int i = 0; i < ids.length; i++) {
-            String id = records.get(i).metadata().messageId().orElse(null);
-            String flaw = id == null ? null : flawOrNull(id);
-            if (id == null || flaw != null) {
-                results[i] = WriteResult.rejected(id == null ? Rejection.of(ReasonCode.MISSING_FIELD, NO_ID)
-                        : Rejection.of(ReasonCode.INVALID_VALUE, "metadata '" + Metadata.MESSAGE_ID + "' " + flaw));
-            } else {
-                ids[i] = LedgerId.of(id, records.get(i).metadata().asMap().get(Metadata.SENT_TIMESTAMP));
-            }
-        }
-        return ids;
     }
 
     // Encodes every record that has a ledger id; a value that does not fit rejects its record here, and a later
@@ -163,25 +141,6 @@ final class BatchWriter {
         }
         return rows;
     }
-    // An id the ledger cannot map one to one: a NUL (refused by PostgreSQL text too), or a lone surrogate, which
-    // UTF-8 cannot encode, so two such ids could share an entry.
-    private static String flawOrNull(String id) {
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (c == '\0') {
-                return "contains a NUL character";
-            }
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < id.length() && Character.isLowSurrogate(id.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return "contains an unpaired surrogate";
-                }
-            }
-        }
-        return null;
-    }
-
     private void writeRows(List<Record> records, UUID[] ledgerIds, UUID[] claimIds, WriteResult[] results,
             List<Copy> copies) {
         Map<Integer, Rejection> rejected = new HashMap<>();
@@ -248,9 +207,9 @@ final class BatchWriter {
         boolean committed = false;
         try {
             Set<UUID> claimed = transaction.claimed();
-            if (earlier != null) {
+            if (claims.consultsEarlier()) {
                 step.name = "earlier ledger look-up";
-                claimed = withoutEarlier(connection, claimed, records, ledgerIds, claimIds);
+                claimed = claims.withoutEarlier(connection, claimed, records, ledgerIds, claimIds);
             }
             Written written = new Written(rows, claimed);
             List<Row> inserts = new ArrayList<>(rows.size());
@@ -266,7 +225,7 @@ final class BatchWriter {
             step.name = "ledger release";
             UUID[] unwritten = unwritten(written, inserts, claimIds, rejected);
             if (unwritten.length > 0) {
-                release(connection, unwritten);
+                claims.release(connection, unwritten);
             }
             step.name = "commit";
             connection.commit();
@@ -280,28 +239,6 @@ final class BatchWriter {
         }
     }
 
-    // The claimed ids less those the earlier ledger holds: written before the upgrade, so duplicates. Their new
-    // entries stay, so a later redelivery finds them in the ledger itself.
-    private Set<UUID> withoutEarlier(Connection connection, Set<UUID> claimed, List<Record> records,
-            UUID[] ledgerIds, UUID[] claimIds) throws SQLException {
-        Map<UUID, String> messageIds = new HashMap<>();
-        for (int i = 0; i < ledgerIds.length; i++) {
-            UUID id = ledgerIds[i];
-            if (id != null && (claimed == null || claimed.contains(id))) {
-                messageIds.putIfAbsent(id, records.get(i).metadata().messageId().orElseThrow());
-            }
-        }
-        UUID[] ids = messageIds.keySet().toArray(UUID[]::new);
-        Set<UUID> old = earlier.written(connection, ids,
-                Arrays.stream(ids).map(messageIds::get).toArray(String[]::new));
-        if (old.isEmpty()) {
-            return claimed;
-        }
-        Set<UUID> fresh = new HashSet<>(claimed != null ? claimed : Arrays.asList(claimIds));
-        fresh.removeAll(old);
-        return fresh;
-    }
-
     // Opens the transaction and claims the ids. On failure the connection is given back (or retired) before the
     // exception leaves, so the caller holds a connection only with a claim done.
     private Transaction begin(UUID[] claimIds, Step step) throws SQLException {
@@ -312,7 +249,7 @@ final class BatchWriter {
             step.name = "begin";
             connection.setAutoCommit(false);
             step.name = "ledger claim";
-            Transaction transaction = new Transaction(handle, connection, claim(connection, claimIds));
+            Transaction transaction = new Transaction(handle, connection, claims.claim(connection, claimIds));
             claimed = true;
             return transaction;
         } catch (SQLException e) {
@@ -406,61 +343,6 @@ final class BatchWriter {
             }
         }
         return ids.toArray(UUID[]::new);
-    }
-
-    // Claims the ids (sorted, distinct) and returns the new ones, or null when all are. The common case, a batch of
-    // new ids, is one plain insert; a unique violation (a redelivery, or another writer's commit of the same id)
-    // rolls the transaction back, nothing having been written yet, and claims again with ON CONFLICT DO NOTHING
-    // RETURNING, which names the new ids. Ids go in sorted, so two writers with overlapping batches lock in the same
-    // order.
-    private Set<UUID> claim(Connection connection, UUID[] claimIds) throws SQLException {
-        String ids = LedgerId.arrayText(claimIds);
-        try (var statement = connection.prepareStatement(ledger.insertSql())) {
-            statement.setString(1, target.quoted());
-            statement.setString(2, ids);
-            statement.executeUpdate();
-            return null;
-        } catch (SQLException e) {
-            if (!SqlStates.of(e).equals(SqlStates.UNIQUE_VIOLATION)) {
-                throw e;
-            }
-            connection.rollback();
-        }
-        Set<UUID> claimed = new HashSet<>();
-        try (var statement = connection.prepareStatement(ledger.claimSql())) {
-            statement.setString(1, target.quoted());
-            statement.setString(2, ids);
-            try (var resultSet = statement.executeQuery()) {
-                while (resultSet.next()) {
-                    claimed.add(resultSet.getObject(1, UUID.class));
-                }
-            }
-        }
-        return claimed;
-    }
-
-    // The distinct ids, sorted as PostgreSQL orders uuid (bytewise, unsigned), which is also the ledger index's order.
-    private static UUID[] distinctSorted(UUID[] ledgerIds) {
-        UUID[] ids = Arrays.stream(ledgerIds).filter(Objects::nonNull).toArray(UUID[]::new);
-        Arrays.sort(ids, (a, b) -> {
-            int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-            return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-        });
-        int distinct = 0;
-        for (UUID id : ids) {
-            if (distinct == 0 || !ids[distinct - 1].equals(id)) {
-                ids[distinct++] = id;
-            }
-        }
-        return distinct == ids.length ? ids : Arrays.copyOf(ids, distinct);
-    }
-
-    private void release(Connection connection, UUID[] ids) throws SQLException {
-        try (var statement = connection.prepareStatement(ledger.deleteSql())) {
-            statement.setString(1, target.quoted());
-            statement.setString(2, LedgerId.arrayText(ids));
-            statement.executeUpdate();
-        }
     }
 
     private Handle open() throws SQLException {
