@@ -141,8 +141,17 @@ class SqsFaultScenariosTest {
         String dlq = SQS.newQueue(VISIBILITY);
         Set<Integer> bad = Set.of(1, 4, 7, 10, 13, 16, 19, 22, 25, 28);
         List<String> sent = send(SQS, queue, 30, bad, null);
-        long until = System.nanoTime() + Duration.ofMillis(3500).toNanos(); // beyond the visibility timeout
-        FaultyBatches faults = new FaultyBatches().sendsWhile(() -> System.nanoTime() - until < 0);
+        // From the first dead letter's send on, every send fails for longer than the visibility timeout: counted
+        // from that first attempt, so a slow start cannot shrink the window.
+        long[] firstAttempt = {0};
+        FaultyBatches faults = new FaultyBatches().sendsWhile(() -> {
+            synchronized (firstAttempt) {
+                if (firstAttempt[0] == 0) {
+                    firstAttempt[0] = System.nanoTime();
+                }
+                return System.nanoTime() - firstAttempt[0] < Duration.ofMillis(3500).toNanos();
+            }
+        });
         InMemorySink sink = InMemorySink.create();
 
         PipelineSummary summary;
