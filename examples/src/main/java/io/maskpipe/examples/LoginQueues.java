@@ -2,6 +2,7 @@ package io.maskpipe.examples;
 
 import io.maskpipe.sqs.SqsDeadLetters;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +38,11 @@ final class LoginQueues implements AutoCloseable {
     private final SqsClient client;
     private final String queueUrl;
     private final String deadLetterQueueUrl;
+    private final boolean local;
 
-    private LoginQueues(SQSRestServer server, SqsClient client, String queueUrl, String deadLetterQueueUrl) {
+    private LoginQueues(SQSRestServer server, SqsClient client, String queueUrl, String deadLetterQueueUrl,
+            boolean local) {
+        this.local = local;
         this.server = server;
         this.client = client;
         this.queueUrl = queueUrl;
@@ -58,7 +62,16 @@ final class LoginQueues implements AutoCloseable {
         String dlq = client.createQueue(r -> r.queueName(DEAD_LETTER_QUEUE)).queueUrl();
         String queue = client.createQueue(r -> r.queueName(QUEUE)
                 .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30"))).queueUrl();
-        return new LoginQueues(server, client, queue, dlq);
+        return new LoginQueues(server, client, queue, dlq, true);
+    }
+
+    /**
+     * How long a poller waits on an empty queue: 250 ms on a local server (embedded, or an endpoint such as ElasticMQ
+     * or LocalStack), so a run notices soon that the queue is drained; 1 s on AWS, where anything shorter is a short
+     * poll that samples only some of SQS's servers and is billed like any other receive (docs/sqs.md).
+     */
+    Duration pollWait() {
+        return local ? Duration.ofMillis(250) : Duration.ofSeconds(1);
     }
 
     /** Connects to the queues the options name, with the SDK's default credentials chain. */
@@ -74,7 +87,8 @@ final class LoginQueues implements AutoCloseable {
             String queueUrl = options.queueUrl().orElseThrow();
             requireExists(client, "--queue-url", "queue", queueUrl);
             requireExists(client, "--dlq-url", "dead-letter queue", options.deadLetterQueueUrl());
-            return new LoginQueues(null, client, queueUrl, options.deadLetterQueueUrl());
+            return new LoginQueues(null, client, queueUrl, options.deadLetterQueueUrl(),
+                    options.sqsEndpoint().isPresent());
         } catch (RuntimeException e) {
             client.close();
             throw e;

@@ -95,7 +95,7 @@ final class LoginsExample {
                  Progress progress = Progress.start(err, messages)) {
                 report.line("Running the pipeline...");
                 summary = pipeline(source, SqsDeadLetters.of(queues.client(), queues.deadLetterQueueUrl()), keyring,
-                        ipMasker.asMasker(), variant.deviceMasker(keyring), progress, sink).run();
+                        ipMasker.asMasker(), variant.deviceMasker(keyring), progress, queues.pollWait(), sink).run();
             }
             report.summary(summary);
             List<DeadLetterView> deadLetters = queues.peekDeadLetters();
@@ -119,14 +119,14 @@ final class LoginsExample {
      * the personal fields must be masked before the run may start, and dead letters are sealed with the key ring.
      */
     static Pipeline pipeline(SqsSource source, SqsDeadLetters deadLetters, Keyring keyring, Masker ipMasker,
-            Masker deviceMasker, Progress progress, PostgresSink sink) {
+            Masker deviceMasker, Progress progress, Duration pollWait, PostgresSink sink) {
         return UserLogins.steps(source, ipMasker, deviceMasker)
                 .deadLetters(deadLetters, keyring)
                 .batching(500, Duration.ofMillis(200))
                 .pollers(4)
                 .writers(2)          // one writes while the other acknowledges (docs/performance.md, levers)
                 .maxInFlight(4_000)  // pollers stop at eight batches in flight, not two
-                .pollWait(Duration.ofMillis(250)) // the run ends once the queue is drained: notice that soon
+                .pollWait(pollWait)  // the run ends once the queue is drained: 250 ms locally, 1 s on AWS
                 .shutdownGrace(Duration.ofSeconds(10)) // SIGTERM: finish or release in-flight work, print the summary
                 .listener(progress)
                 .to(sink);
