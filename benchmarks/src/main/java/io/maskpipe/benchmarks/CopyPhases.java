@@ -70,15 +70,19 @@ final class CopyPhases {
 
     /** The sink the pipeline uses, as the examples build it, into {@code schema.user_logins}. */
     static PostgresSink sink(String url, String schema) {
-        return PostgresSink.into("user_logins").schema(schema).url(url)
+        return userLogins(url).schema(schema).build();
+    }
+
+    /** The examples' column mapping into {@code user_logins}, for the caller to finish. */
+    static PostgresSink.Builder userLogins(String url) {
+        return PostgresSink.into("user_logins").url(url)
                 .column("user_id", "user_id")
                 .column("device_type", "device_type")
                 .column("masked_ip", "ip")
                 .column("masked_device_id", "device_id")
                 .column("locale", "locale")
                 .column("app_version", Columns.versionNumber("app_version"))
-                .column("create_date", Columns.sentDate())
-                .build();
+                .column("create_date", Columns.sentDate());
     }
 
     /** {@link PostgresSink#write} of the records in batches, one sink and so one connection at a time. */

@@ -3,7 +3,6 @@ package io.maskpipe.benchmarks;
 import io.maskpipe.core.record.Metadata;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.spi.WriteResult;
-import io.maskpipe.postgres.Columns;
 import io.maskpipe.postgres.PostgresSink;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
@@ -247,15 +246,7 @@ public final class PostgresSinkBenchmark {
     }
 
     private static PostgresSink sink(String url, int copyThreshold) {
-        return PostgresSink.into("user_logins").url(url).copyThreshold(copyThreshold)
-                .column("user_id", "user_id")
-                .column("device_type", "device_type")
-                .column("masked_ip", "ip")
-                .column("masked_device_id", "device_id")
-                .column("locale", "locale")
-                .column("app_version", Columns.versionNumber("app_version"))
-                .column("create_date", Columns.sentDate())
-                .build();
+        return CopyPhases.userLogins(url).copyThreshold(copyThreshold).build();
     }
 
     // The baseline: what a hand-written loader does, COPY of preformatted text and a commit per batch, no checks.
