@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * replaced by {@code #}, so {@code maskpipe-12-poller-3} counts as {@code maskpipe-#-poller-#}), read at two moments
  * so their difference says which threads spend a phase's CPU and how often they wake. CPU and allocation come from
  * {@code com.sun.management.ThreadMXBean} (live threads only: a thread that ended between the readings loses its
- * share, one born between them counts from zero); context switches from {@code /proc/self/task/N/status}, grouped by
+ * share, one born between them counts from zero); context switches and kernel CPU time (in ticks of 10 ms) from
+ * {@code /proc/self/task/N/status} and {@code stat}, grouped by
  * the kernel's thread name, which the JVM cuts to 15 characters ({@code maskpipe-#-poll}).
  */
 final class ThreadShares {
@@ -26,6 +27,7 @@ final class ThreadShares {
     private final Map<Long, long[]> java = new HashMap<>();
     private final Map<Long, String> javaGroup = new HashMap<>();
     private final Map<Long, Long> switches = new HashMap<>();
+    private final Map<Long, Long> kernel = new HashMap<>();
     private final Map<Long, String> switchGroup = new HashMap<>();
 
     private ThreadShares() {
@@ -65,6 +67,9 @@ final class ThreadShares {
                     total += Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
                 }
             }
+            String stat = Files.readString(task.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            shares.kernel.put(tid, Long.parseLong(fields[12]) * 10_000_000L); // stime, in ticks of 10 ms
             shares.switches.put(tid, total);
             shares.switchGroup.put(tid, group(name));
         } catch (IOException | RuntimeException e) {
@@ -104,6 +109,9 @@ final class ThreadShares {
         Map<String, Double> woken = new TreeMap<>();
         switches.forEach((tid, now) -> woken.merge(switchGroup.get(tid),
                 (double) (now - start.switches.getOrDefault(tid, 0L)) / messages, Double::sum));
+        Map<String, Double> system = new TreeMap<>();
+        kernel.forEach((tid, now) -> system.merge(switchGroup.get(tid),
+                (now - start.kernel.getOrDefault(tid, 0L)) / 1e3 / messages, Double::sum));
         StringBuilder text = new StringBuilder("threads per msg (CPU us, allocated bytes):");
         groups.entrySet().stream()
                 .filter(e -> e.getValue()[0] >= 0.1 || e.getValue()[1] >= 10)
@@ -115,6 +123,11 @@ final class ThreadShares {
         woken.entrySet().stream().filter(e -> e.getValue() >= 0.01)
                 .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
                 .forEach(e -> text.append(String.format(Locale.ROOT, " %s %.2f;", e.getKey(), e.getValue())));
+        double kernelTotal = system.values().stream().mapToDouble(Double::doubleValue).sum();
+        text.append(String.format(Locale.ROOT, "%n    kernel CPU per msg (us, 10 ms ticks): %.1f, of which", kernelTotal));
+        system.entrySet().stream().filter(e -> e.getValue() >= 0.05)
+                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                .forEach(e -> text.append(String.format(Locale.ROOT, " %s %.1f;", e.getKey(), e.getValue())));
         return text.toString();
     }
 }
