@@ -121,8 +121,10 @@ public final class EndToEndHarness {
                     jit.add("hand-written, " + client.label() + ": " + jitText(handWritten(client, warm)));
                 }
             }
+            if (options.runs("sdk-attrs")) {
+                jit.add("SDK loop + attributes: " + jitText(sdk(options.clients().get(0), warm, true, null)));
+            }
             if (options.only().isEmpty()) {
-                sdk(options.clients().get(0), warm, true, null);
                 rawCeiling(raw, warm);
                 database(warmRows);
             }
@@ -147,14 +149,17 @@ public final class EndToEndHarness {
                     results.add(report.phase(handWritten(client, bodies)));
                 }
             }
-            if (options.only().isEmpty()) {
+            if (options.runs("sdk-attrs")) {
                 results.add(report.phase(sdk(options.clients().get(0), bodies, true, null)));
+            }
+            if (options.only().isEmpty()) {
                 results.add(report.phase(rawCeiling(raw, bodies)));
                 results.addAll(database(rows).stream().map(report::phase).toList());
             }
         }
         if (!options.only().isEmpty()) {
             report.summary(results);
+            profiles(work);
             return;
         }
         String naiveQueue = fill(bodies.subList(0, Math.min(bodies.size(), options.naiveMax())));
@@ -165,10 +170,20 @@ public final class EndToEndHarness {
             admin.deleteQueue(r -> r.queueUrl(naiveQueue));
         }
         report.summary(results);
+        profiles(work);
+    }
 
-        if (options.jfr()) {
-            for (SqsHttpClient client : options.clients()) {
+    /** With {@code --jfr}: a profiled rerun of the pipeline and the SDK loop (those {@code --only} names). */
+    private void profiles(Path work) throws Exception {
+        if (!options.jfr()) {
+            return;
+        }
+        List<String> bodies = LoginEventGenerator.seeded(2026, 0).next(options.messages());
+        for (SqsHttpClient client : options.clients()) {
+            if (options.runs("pipeline")) {
                 pipeline(client, bodies, work.resolve("pipeline-" + client.label() + ".jfr"));
+            }
+            if (options.runs("sdk")) {
                 sdk(client, bodies, false, work.resolve("sdk-" + client.label() + ".jfr"));
             }
         }

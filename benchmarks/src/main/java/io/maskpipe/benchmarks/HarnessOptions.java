@@ -15,8 +15,8 @@ import java.util.List;
  * (3,000) and {@code --naive-seconds N} (20) to bound the naive loop, {@code --rounds N} (1) to repeat the measured
  * phases in turn and report each phase's median, {@code --jfr} for flight-recorder profiles, and
  * {@code --writers N} (1) and {@code --max-in-flight N} (1,000), the engine's defaults the example keeps, to try
- * other settings; {@code --only pipeline,sdk,hand} runs only those contenders (and not the attributes variant, the
- * raw ceiling, the database phases or the naive loop), so that one JVM compiles one contender's code and its JIT
+ * other settings; {@code --only pipeline,sdk,sdk-attrs,hand} runs only those contenders ({@code sdk-attrs}: the SDK loop
+ * asking for {@code SqsSource}'s attributes on the first client; not the raw ceiling, the database phases or the naive loop), so that one JVM compiles one contender's code and its JIT
  * settles as a service's would.
  */
 record HarnessOptions(int messages, int warmup, int warmupRounds, int pollers, int batch, int threads,
@@ -53,8 +53,8 @@ record HarnessOptions(int messages, int warmup, int warmupRounds, int pollers, i
         java.util.Set<String> only = new java.util.LinkedHashSet<>();
         for (String name : list.split(",")) {
             if (!name.isBlank()) {
-                if (!List.of("pipeline", "sdk", "hand").contains(name.strip())) {
-                    throw new IllegalArgumentException("--only: pipeline, sdk or hand, not " + name);
+                if (!List.of("pipeline", "sdk", "sdk-attrs", "hand").contains(name.strip())) {
+                    throw new IllegalArgumentException("--only: pipeline, sdk, sdk-attrs or hand, not " + name);
                 }
                 only.add(name.strip());
             }

@@ -51,6 +51,9 @@ final class HarnessReport {
         if (!share.isEmpty()) {
             out.println("    " + share);
         }
+        if (!result.steady().threads().isEmpty()) {
+            out.println("    " + result.steady().threads());
+        }
         out.flush();
         return result;
     }

@@ -15,7 +15,7 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * A JDK Flight Recorder profile of one phase (execution samples every 2 ms), summarised with the
+ * A JDK Flight Recorder profile of one phase (execution samples every 2 ms, allocation samples), summarised with the
  * {@code jdk.jfr.consumer} API as shares of the samples by area: by the sampled (top) frame's package, i.e. where
  * the CPU is spent, and by the first frame outside the JDK, i.e. which library made the JDK do that work (the SDK's
  * signing shows as JDK digests in the first view and as the SDK in the second).
@@ -68,6 +68,7 @@ final class JfrProfile implements AutoCloseable {
     static JfrProfile start() {
         Recording recording = new Recording();
         recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(2));
+        recording.enable("jdk.ObjectAllocationSample").with("throttle", "1000/s");
         recording.start();
         return new JfrProfile(recording);
     }
@@ -80,8 +81,18 @@ final class JfrProfile implements AutoCloseable {
         Map<String, Integer> caller = new HashMap<>();
         Map<String, Integer> methods = new HashMap<>();
         Map<String, Integer> entries = new HashMap<>();
+        Map<String, Integer> allocatedBy = new HashMap<>();
+        Map<String, Integer> allocatedClass = new HashMap<>();
         int samples = 0;
+        long allocated = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+            if ("jdk.ObjectAllocationSample".equals(event.getEventType().getName()) && event.getStackTrace() != null) {
+                int kib = (int) Math.max(1, event.getLong("weight") >> 10);
+                allocated += kib;
+                allocatedBy.merge(maskpipeEntry(event.getStackTrace().getFrames()), kib, Integer::sum);
+                allocatedClass.merge(event.getClass("objectClass").getName(), kib, Integer::sum);
+                continue;
+            }
             if (!"jdk.ExecutionSample".equals(event.getEventType().getName()) || event.getStackTrace() == null) {
                 continue;
             }
@@ -110,6 +121,11 @@ final class JfrProfile implements AutoCloseable {
         print(out, "by the innermost maskpipe method on the stack (what maskpipe called, with all below it)",
                 entries, samples, 12);
         print(out, "hottest methods (sampled frame)", methods, samples, 15);
+        if (allocated > 0 && allocated < Integer.MAX_VALUE) {
+            print(out, "allocation (sampled, by weight) by the innermost maskpipe method", allocatedBy,
+                    (int) allocated, 12);
+            print(out, "allocation (sampled, by weight) by class", allocatedClass, (int) allocated, 12);
+        }
     }
 
     private static void print(PrintStream out, String heading, Map<String, Integer> counts, int total, int limit) {

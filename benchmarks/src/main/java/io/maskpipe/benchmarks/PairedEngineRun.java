@@ -1,6 +1,7 @@
 package io.maskpipe.benchmarks;
 
 import io.maskpipe.core.Pipeline;
+import io.maskpipe.core.PipelineListener;
 import io.maskpipe.core.PipelineSummary;
 import io.maskpipe.examples.LoginEventGenerator;
 import io.maskpipe.sqs.SqsSource;
@@ -8,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The multi-threaded engine's share of maskpipe's CPU per message: alternating rounds, each runs the same messages
@@ -43,11 +45,19 @@ public final class PairedEngineRun {
         double[] single = new double[rounds];
         double[] engine = new double[rounds];
         double[] ratio = new double[rounds];
+        String threads = "";
+        AtomicReference<SteadyMeter> meter = new AtomicReference<>(SteadyMeter.between(0, 1));
         try (MessagePath path = new MessagePath();
              SqsSource source = SqsSource.builder().client(client).queueUrl("http://127.0.0.1:1/000000000000/q")
                      .maxBodySize(262_144).visibilityTimeout(Duration.ofSeconds(60)).build()) {
             Pipeline pipeline = MessagePath.userLogins(source, path.masker(), 500)
                     .pollers(4).writers(2).maxInFlight(4_000).pollWait(Duration.ofMillis(250))
+                    .listener(new PipelineListener() {
+                        @Override
+                        public void written(int count) {
+                            meter.get().add(count);
+                        }
+                    })
                     .to(new ColumnReadingSink());
             for (int round = -WARMUP_ROUNDS; round < rounds; round++) {
                 long start = OS.getProcessCpuTime();
@@ -56,9 +66,12 @@ public final class PairedEngineRun {
                 }
                 double a = (OS.getProcessCpuTime() - start) / (double) messages;
                 client.serve(messages);
+                SteadyMeter steady = SteadyMeter.between(messages / 5, messages * 4L / 5);
+                meter.set(steady);
                 start = OS.getProcessCpuTime();
                 PipelineSummary summary = pipeline.run();
                 double b = (OS.getProcessCpuTime() - start) / (double) messages;
+                threads = steady.window().threads();
                 if (summary.written() != messages) {
                     throw new IllegalStateException("expected " + messages + " written, got " + summary);
                 }
@@ -80,5 +93,7 @@ public final class PairedEngineRun {
                 engine[3 * rounds / 4]);
         System.out.printf("engine / one thread   %7.2fx (%.2f-%.2f)%n", ratio[rounds / 2], ratio[rounds / 4],
                 ratio[3 * rounds / 4]);
+        System.out.println("last round's engine run from 20 % to 80 % of its messages, "
+                + threads);
     }
 }

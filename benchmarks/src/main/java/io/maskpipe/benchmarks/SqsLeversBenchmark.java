@@ -114,6 +114,9 @@ public final class SqsLeversBenchmark {
                 System.out.printf(Locale.ROOT, "%-36s %,9.0f %9.1f %9.1f %6.2f%n    %s%n", result.name(),
                         result.rate(), result.cpuMicrosPerMessage(), result.steady().queueMicrosPerMessage(),
                         result.steady().coresBusy(), calls.detail(result.messages()));
+                if (!result.steady().threads().isEmpty()) {
+                    System.out.println("    " + result.steady().threads());
+                }
                 return result;
             }
         } finally {

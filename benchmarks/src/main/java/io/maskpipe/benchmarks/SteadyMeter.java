@@ -26,6 +26,7 @@ final class SteadyMeter {
     private long startCpu;
     private long[] startServers;
     private long[] startJvm;
+    private ThreadShares startThreads;
     private Window window;
 
     private SteadyMeter(long from, long to) {
@@ -68,12 +69,16 @@ final class SteadyMeter {
     }
 
     private synchronized void mark(boolean start, long at) {
+        // The threads are read outside the window (before it opens, after it closes): /proc costs a few ms.
+        ThreadShares opening = start ? ThreadShares.read() : null;
         long nanos = System.nanoTime();
         long cpu = processCpuNanos();
         ServerCpu others = servers;
         long[] server = others == null ? new long[] {-1, -1} : others.read();
         long[] jvm = jvmReadings();
+        ThreadShares threads = start ? opening : ThreadShares.read();
         if (start) {
+            startThreads = threads;
             startCount = at;
             startNanos = nanos;
             startCpu = cpu;
@@ -82,13 +87,14 @@ final class SteadyMeter {
         } else if (startCount >= 0) {
             window = new Window(at - startCount, nanos - startNanos, cpu - startCpu,
                     delta(server[0], startServers[0]), delta(server[1], startServers[1]),
-                    new JvmShare(delta(jvm[0], startJvm[0]), delta(jvm[1], startJvm[1]), delta(jvm[2], startJvm[2])));
+                    new JvmShare(delta(jvm[0], startJvm[0]), delta(jvm[1], startJvm[1]), delta(jvm[2], startJvm[2])),
+                    threads.since(startThreads, at - startCount));
         }
     }
 
     /** The window, empty when the phase never reached the second mark. */
     synchronized Window window() {
-        return window == null ? new Window(0, 0, 0, -1, -1, new JvmShare(-1, -1, -1)) : window;
+        return window == null ? new Window(0, 0, 0, -1, -1, new JvmShare(-1, -1, -1), "") : window;
     }
 
     // This JVM's time in garbage collections and in the JIT compiler (milliseconds of elapsed time, as the JVM counts
@@ -126,10 +132,10 @@ final class SteadyMeter {
 
     /**
      * Messages handled, wall time and this process's CPU time between the two marks, and the queue's and the
-     * database's processes' CPU time (-1 when not read).
+     * database's processes' CPU time (-1 when not read), and this JVM's threads' shares ({@link ThreadShares}).
      */
     record Window(long messages, long nanos, long cpuNanos, long queueCpuNanos, long databaseCpuNanos,
-                  JvmShare jvm) {
+                  JvmShare jvm, String threads) {
         double rate() {
             return nanos == 0 ? Double.NaN : messages / (nanos / 1e9);
         }

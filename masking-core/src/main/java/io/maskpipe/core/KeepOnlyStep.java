@@ -9,12 +9,27 @@ import java.util.List;
 
 /**
  * Keeps the listed fields (nested paths too) and the metadata; everything else goes. When every path is a top-level
- * field, the kept fields go into one builder (one map per message); nested paths rebuild their parents field by field.
+ * field, the kept fields go into one builder (one map per message), which in a chain the next steps (masks) change
+ * in place rather than copy; nested paths rebuild their parents field by field.
  */
-record KeepOnlyStep(List<FieldPath> paths, boolean topLevelOnly) implements Transform {
+record KeepOnlyStep(List<FieldPath> paths, boolean topLevelOnly) implements WorkingStep {
 
     KeepOnlyStep(List<FieldPath> paths) {
         this(paths, paths.stream().allMatch(FieldPath::isTopLevel));
+    }
+
+    @Override
+    public Outcome applyTo(WorkingRecord record) {
+        if (topLevelOnly) {
+            record.keepOnly(paths);
+            return null;
+        }
+        Outcome outcome = apply(record.record());
+        if (outcome instanceof Outcome.Accepted accepted) {
+            record.replace(accepted.record());
+            return null;
+        }
+        return outcome;
     }
 
     @Override

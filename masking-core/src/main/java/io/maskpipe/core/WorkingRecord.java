@@ -5,6 +5,7 @@ import io.maskpipe.core.record.Metadata;
 import io.maskpipe.core.record.Outcome;
 import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Value;
+import java.util.List;
 
 /**
  * One record being changed by consecutive built-in steps ({@link WorkingStep}): top-level fields are set on one
@@ -47,6 +48,27 @@ final class WorkingRecord {
             return null;
         }
         return outcome;
+    }
+
+    /**
+     * Keeps only the given top-level fields (and the metadata), in the given order: they go into a builder of their
+     * own, which the next steps change without copying it again.
+     */
+    void keepOnly(List<FieldPath> topLevel) {
+        Record.Builder kept = Record.builder().metadata(metadata());
+        for (FieldPath path : topLevel) {
+            Value value = fields != null ? fields.get(path.root()) : record.fields().get(path.root());
+            if (value != null) {
+                kept.put(path.root(), value);
+            }
+        }
+        fields = kept;
+    }
+
+    /** Goes on from the given record: what a step that rebuilt the whole record returned. */
+    void replace(Record replacement) {
+        record = replacement;
+        fields = null;
     }
 
     /** The record with every change so far. */

@@ -126,12 +126,14 @@ class StepChainTest {
         List<Transform> steps = new ArrayList<>();
         for (int i = 1 + random.nextInt(6); i > 0; i--) {
             String path = randomPath(random).toString();
-            switch (random.nextInt(7)) {
+            switch (random.nextInt(8)) {
                 case 0, 1 -> steps.add(Transforms.mask(path, random.nextBoolean() ? MASKER : BLANK_TO_NULL));
                 case 2 -> steps.add(Transforms.require(path));
                 case 3 -> steps.add(Transforms.drop(path));
                 case 4 -> steps.add(Transforms.rename(path, randomPath(random).toString()));
                 case 5 -> steps.add(Transforms.maxLength(path, 1 + random.nextInt(4)));
+                case 6 -> steps.add(random.nextBoolean() ? Transforms.keepOnly(path, randomPath(random).toString())
+                        : Transforms.keepOnly(NAMES[random.nextInt(NAMES.length)], NAMES[random.nextInt(NAMES.length)]));
                 default -> steps.add(KeepStep.of(path));
             }
         }

@@ -21,10 +21,14 @@ final class InFlight {
     /*
      * Maintainer notes.
      *
-     * One lock, one condition. `changed` is signalled (signalAll) on every change and each waiter rechecks its own
-     * predicate in a loop: pollers wait for capacity, the dispatcher for a due batch and a free writer. Few threads
-     * wait, so a second condition would save nothing worth its complexity. Nothing here calls out of the engine
-     * while holding the lock: sources, sinks and listeners run outside it.
+     * One lock, two conditions. Pollers wait on `changed` for capacity (or a finish); the dispatcher waits on
+     * `batchDue` for a due batch and a free writer. Every change but an add signals both (changedAll), and each
+     * waiter rechecks its own predicate in a loop. An add frees no capacity, so it wakes no poller, and it wakes the
+     * dispatcher only when that can make a batch due sooner than the linger the dispatcher already waits out: the
+     * first entry of an empty queue, the entry that fills a batch, or any add while a group is busy (then what is
+     * eligible is not a prefix of the queue). Waking the dispatcher on every receive cost about 1 us of CPU and 0.07
+     * context switches per message at 4 pollers (docs/performance.md, "CPU per message"). Nothing here calls out of
+     * the engine while holding the lock: sources, sinks and listeners run outside it.
      *
      * `count` is the in-flight bound: it rises as soon as a poller's receive returns messages (before the steps run)
      * and falls only when their batch is done, so memory is bounded by maxInFlight (plus one receive per poller that
@@ -49,6 +53,7 @@ final class InFlight {
      */
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    private final Condition batchDue = lock.newCondition();
     private final ArrayDeque<Entry> pending = new ArrayDeque<>();
     private final Set<String> busyGroups = new HashSet<>();
     private final Set<List<Entry>> writing = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -134,8 +139,12 @@ final class InFlight {
                 return false;
             }
             received.add(entries.size());
+            int before = pending.size();
             pending.addAll(entries);
-            changed.signalAll();
+            if (activeWriters < writers && (before == 0 || finishing || !busyGroups.isEmpty()
+                    || (before < maxBatchRows && pending.size() >= maxBatchRows))) {
+                batchDue.signal();
+            }
             return true;
         } finally {
             lock.unlock();
@@ -159,7 +168,7 @@ final class InFlight {
             if (emptyReceivesToDrain > 0 && !finishing && emptyReceivesInARow >= emptyReceivesToDrain) {
                 finishing = true;
                 drained = true;
-                changed.signalAll();
+                changedAll();
                 return emptyReceivesInARow;
             }
             return 0;
@@ -172,7 +181,7 @@ final class InFlight {
         lock.lock();
         try {
             pollersAlive--;
-            changed.signalAll();
+            changedAll();
         } finally {
             lock.unlock();
         }
@@ -193,12 +202,16 @@ final class InFlight {
                     return List.of();
                 }
                 long waitNanos = Long.MAX_VALUE;
-                if (activeWriters < writers) {
+                if (activeWriters < writers && !pending.isEmpty()) {
                     long now = System.nanoTime();
-                    List<Entry> batch = eligible();
-                    if (!batch.isEmpty()) {
-                        long due = batch.get(0).receivedNanos + lingerNanos;
-                        if (finishing || batch.size() >= maxBatchRows || now - due >= 0) {
+                    // With no group busy, the eligible entries are the queue's first ones: count, do not copy.
+                    int size = busyGroups.isEmpty() ? Math.min(pending.size(), maxBatchRows) : -1;
+                    List<Entry> batch = size < 0 ? eligible() : null;
+                    if (size > 0 || !batch.isEmpty()) {
+                        Entry first = size > 0 ? pending.peekFirst() : batch.get(0);
+                        long due = first.receivedNanos + lingerNanos;
+                        if (finishing || (size > 0 ? size : batch.size()) >= maxBatchRows || now - due >= 0) {
+                            batch = batch != null ? batch : first(size);
                             take(batch);
                             return batch;
                         }
@@ -206,9 +219,9 @@ final class InFlight {
                     }
                 }
                 if (waitNanos == Long.MAX_VALUE) {
-                    changed.await();
+                    batchDue.await();
                 } else {
-                    changed.awaitNanos(waitNanos);
+                    batchDue.awaitNanos(waitNanos);
                 }
             }
             return List.of();
@@ -229,10 +242,20 @@ final class InFlight {
                     busyGroups.remove(entry.group());
                 }
             }
-            changed.signalAll();
+            changedAll();
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The first {@code size} waiting entries. */
+    private List<Entry> first(int size) {
+        List<Entry> batch = new ArrayList<>(size);
+        Iterator<Entry> it = pending.iterator();
+        for (int i = 0; i < size; i++) {
+            batch.add(it.next());
+        }
+        return batch;
     }
 
     /** The waiting entries whose group is free, in receive order, at most a batch of them. */
@@ -276,7 +299,7 @@ final class InFlight {
         try {
             boolean wasRunning = !finishing;
             finishing = true;
-            changed.signalAll();
+            changedAll();
             return wasRunning;
         } finally {
             lock.unlock();
@@ -297,7 +320,7 @@ final class InFlight {
             finishing = true;
             dropped = new ArrayList<>(pending);
             pending.clear();
-            changed.signalAll();
+            changedAll();
             return true;
         } finally {
             lock.unlock();
@@ -330,6 +353,12 @@ final class InFlight {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Wakes every waiter: pollers waiting for capacity and the dispatcher waiting for a batch. */
+    private void changedAll() {
+        changed.signalAll();
+        batchDue.signal();
     }
 
     int count() {

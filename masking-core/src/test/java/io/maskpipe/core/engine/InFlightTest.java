@@ -12,6 +12,7 @@ import io.maskpipe.core.spi.WriteResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
  * be every entry not yet done, and batches must leave the waiting queue in order, skipping busy groups.
  */
 class InFlightTest {
+    /** Numbers the messages of a test, so that messages of several adds have distinct ids. */
+    private static final AtomicInteger COUNTER = new AtomicInteger();
 
     @Test
     void live_waitingAndBeingWritten_untilTheirBatchIsDone() throws InterruptedException {
@@ -68,7 +71,54 @@ class InFlightTest {
         assertThat(inFlight.live()).containsExactlyInAnyOrder(entries.get(1), entries.get(3));
     }
 
+    @Test
+    void nextBatch_waitingOutALongLinger_takesTheBatchOnceAnAddFillsIt() throws Exception {
+        InFlight inFlight = inFlight(3, Duration.ofHours(1));
+        List<Entry> entries = new ArrayList<>(add(inFlight, (String) null));
+        List<List<Entry>> taken = new ArrayList<>();
+        Thread dispatcher = new Thread(() -> {
+            try {
+                taken.add(inFlight.nextBatch());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        dispatcher.start();
+
+        entries.addAll(add(inFlight, (String) null));
+        entries.addAll(add(inFlight, null, null));
+        dispatcher.join(); // with the hour's linger, only the add that filled the batch can have woken it
+
+        assertThat(taken).hasSize(1);
+        assertThat(taken.get(0)).containsExactlyElementsOf(entries.subList(0, 3));
+        assertThat(inFlight.live()).containsExactlyInAnyOrderElementsOf(entries);
+    }
+
+    @Test
+    void nextBatch_waitingOutALongLinger_takesWhatWaitsOnceTheRunFinishes() throws Exception {
+        InFlight inFlight = inFlight(3, Duration.ofHours(1));
+        List<Entry> entries = add(inFlight, null, null);
+        List<List<Entry>> taken = new ArrayList<>();
+        Thread dispatcher = new Thread(() -> {
+            try {
+                taken.add(inFlight.nextBatch());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        dispatcher.start();
+
+        inFlight.finish();
+        dispatcher.join();
+
+        assertThat(taken).containsExactly(entries);
+    }
+
     private static InFlight inFlight(int batchRows) {
+        return inFlight(batchRows, Duration.ZERO);
+    }
+
+    private static InFlight inFlight(int batchRows, Duration linger) {
         Source idle = new Source() {
             @Override
             public List<Delivery> receive(Duration maxWait) {
@@ -80,7 +130,7 @@ class InFlightTest {
             }
         };
         PipelineSettings settings = new PipelineSettings(idle, record -> Outcome.accept(record),
-                records -> records.stream().map(r -> WriteResult.written()).toList(), batchRows, Duration.ZERO, 1, 2,
+                records -> records.stream().map(r -> WriteResult.written()).toList(), batchRows, linger, 1, 2,
                 100, new Backoff(Duration.ofMillis(1), Duration.ofMillis(5), 0), Duration.ofMillis(5), 3, null,
                 new RunEvents() { }, false);
         return new InFlight(settings, 0, new LongAdder(), new Hidden());
@@ -88,11 +138,16 @@ class InFlightTest {
 
     /** Receives one message per group given (null: no group) and hands them to the run, as a poller does. */
     private static List<Entry> add(InFlight inFlight, String... groups) {
+        return add(inFlight, COUNTER.getAndAdd(groups.length), groups);
+    }
+
+    private static List<Entry> add(InFlight inFlight, int first, String... groups) {
         List<Entry> entries = new ArrayList<>();
         for (int i = 0; i < groups.length; i++) {
-            Record record = Record.builder().put("n", i)
-                    .metadata(Metadata.empty().with(Metadata.MESSAGE_ID, "id-" + i)).build();
-            Delivery delivery = Delivery.builder("id-" + i, new Ticket(i)).record(record).group(groups[i]).build();
+            int n = first + i;
+            Record record = Record.builder().put("n", n)
+                    .metadata(Metadata.empty().with(Metadata.MESSAGE_ID, "id-" + n)).build();
+            Delivery delivery = Delivery.builder("id-" + n, new Ticket(n)).record(record).group(groups[i]).build();
             entries.add(new Entry(delivery, delivery.content(), System.nanoTime()));
         }
         inFlight.reserve(entries.size());
