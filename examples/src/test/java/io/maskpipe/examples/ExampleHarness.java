@@ -1,11 +1,10 @@
 package io.maskpipe.examples;
 
 import io.maskpipe.core.key.Keyring;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.maskpipe.testpostgres.TestPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +21,8 @@ import java.util.function.Function;
 final class ExampleHarness {
     static final byte[] KEY = new byte[32];
     static final Keyring KEYRING;
-    private static String serverUrl;
+    /** The embedded PostgreSQL's {@code max_connections}: zonky's own default, which the examples' tests had. */
+    static final int MAX_CONNECTIONS = 300;
 
     static {
         for (int i = 0; i < KEY.length; i++) {
@@ -34,28 +34,9 @@ final class ExampleHarness {
     private ExampleHarness() {
     }
 
-    static synchronized String databaseUrl() {
-        if (serverUrl == null) {
-            String external = System.getenv("MASKPIPE_TEST_PG_URL");
-            if (external != null && !external.isBlank()) {
-                serverUrl = external;
-            } else {
-                try {
-                    EmbeddedPostgres server = EmbeddedPostgres.builder().start();
-                    serverUrl = server.getJdbcUrl("postgres", "postgres");
-                    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                        try {
-                            server.close();
-                        } catch (IOException e) {
-                            // the JVM is ending
-                        }
-                    }));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
-        return serverUrl;
+    /** Returns the JDBC URL (user and password in it) of the test JVM's PostgreSQL: {@link TestPostgres}'s. */
+    static String databaseUrl() {
+        return TestPostgres.sharedUrl(MAX_CONNECTIONS);
     }
 
     /** A table name no other run uses, so runs against a shared server do not collide. */

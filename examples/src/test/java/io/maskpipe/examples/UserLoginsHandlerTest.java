@@ -3,6 +3,7 @@ package io.maskpipe.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maskpipe.examples.EventSourceMappingStandIn.Poll;
+import io.maskpipe.testpostgres.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -146,8 +147,7 @@ class UserLoginsHandlerTest {
             port = socket.getLocalPort();
         }
         Path data = Files.createDirectories(dir.resolve("pgdata"));
-        EmbeddedPostgres server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
-                .setPort(port).start();
+        EmbeddedPostgres server = TestPostgres.startEmbedded(data, port, ExampleHarness.MAX_CONNECTIONS);
         try {
             Fixture f = new Fixture(server.getJdbcUrl("postgres", "postgres"), false, true);
             List<String> bodies = bodies(90, 15);
@@ -157,8 +157,7 @@ class UserLoginsHandlerTest {
             assertThat(mapping.pollOnce(handler, Duration.ofMinutes(1)).threw()).isFalse();
 
             server.close();
-            server = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port)
-                    .start();
+            server = TestPostgres.startEmbedded(data, port, ExampleHarness.MAX_CONNECTIONS);
             mapping.drain(handler, Duration.ofSeconds(60));
 
             f.assertAccounted(bodies);

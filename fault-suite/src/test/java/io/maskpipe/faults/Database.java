@@ -1,11 +1,11 @@
 package io.maskpipe.faults;
 
+import io.maskpipe.testpostgres.TextRows;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Plain JDBC on one database of the test server, for setting up faults and reading what the pipeline stored. */
@@ -29,16 +29,7 @@ record Database(String url) {
     List<List<String>> query(String sql) {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet resultSet = statement.executeQuery(sql)) {
-            List<List<String>> rows = new ArrayList<>();
-            int width = resultSet.getMetaData().getColumnCount();
-            while (resultSet.next()) {
-                List<String> row = new ArrayList<>(width);
-                for (int c = 1; c <= width; c++) {
-                    row.add(resultSet.getString(c));
-                }
-                rows.add(row);
-            }
-            return rows;
+            return TextRows.read(resultSet);
         } catch (SQLException e) {
             throw new IllegalStateException("test query failed: SQLSTATE " + e.getSQLState() + " in: " + sql, e);
         }

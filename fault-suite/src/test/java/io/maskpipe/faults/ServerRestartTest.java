@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.maskpipe.core.PipelineSummary;
+import io.maskpipe.testpostgres.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,9 +26,9 @@ class ServerRestartTest {
 
     @Test
     void pipeline_serverRestartedMidRun_losesAndDoublesNothing(@TempDir Path dataDirectory) throws Exception {
-        assumeFalse(Servers.isExternalPostgres(), "restarts an embedded server of its own");
+        assumeFalse(TestPostgres.isExternal(), "restarts an embedded server of its own");
         int port = Servers.freePort();
-        EmbeddedPostgres server = Servers.startEmbedded(dataDirectory, port);
+        EmbeddedPostgres server = TestPostgres.startEmbedded(dataDirectory, port, Servers.POSTGRES_MAX_CONNECTIONS);
         try {
             try (Scenario scenario = Scenario.onServer(servers, server.getJdbcUrl("postgres", "postgres"), "restart",
                     Duration.ofSeconds(4))) {
@@ -42,14 +43,14 @@ class ServerRestartTest {
                 }
                 scenario.send(100, 25);
                 Waits.sleep(Duration.ofSeconds(2)); // down for a while: retries meet refused connections
-                server = Servers.startEmbedded(dataDirectory, port);
+                server = TestPostgres.startEmbedded(dataDirectory, port, Servers.POSTGRES_MAX_CONNECTIONS);
 
                 PipelineSummary summary = run.get(RUN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
                 assertThat(summary.retries()).as("writes retried while the server was down").isPositive();
                 Accounting.of(scenario).summaries(summary).check();
             }
         } finally {
-            Servers.closeQuietly(server);
+            TestPostgres.closeQuietly(server);
         }
     }
 }

@@ -1,11 +1,10 @@
 package io.maskpipe.faults;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.maskpipe.testpostgres.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Path;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -19,13 +18,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The servers of a fault test class: an ElasticMQ embedded in the test JVM (one per class, on a free loopback port),
- * and a PostgreSQL: the one {@code MASKPIPE_TEST_PG_URL} names (a JDBC URL with user and password), else one
- * embedded server per test JVM. Each test makes its own queues and database ({@link Scenario}). Register it with
- * {@code @RegisterExtension static final Servers servers = new Servers();}.
+ * and a PostgreSQL: {@link TestPostgres}'s, the one {@code MASKPIPE_TEST_PG_URL} names (a JDBC URL with user and
+ * password), else one embedded server per test JVM. Each test makes its own queues and database ({@link Scenario}).
+ * Register it with {@code @RegisterExtension static final Servers servers = new Servers();}.
  */
 final class Servers implements BeforeAllCallback, AfterAllCallback {
-    static final String URL_VARIABLE = "MASKPIPE_TEST_PG_URL";
-    private static String sharedPostgresUrl;
+    /** The embedded PostgreSQL's {@code max_connections}: the shared server's and the restart test's own. */
+    static final int POSTGRES_MAX_CONNECTIONS = 80;
 
     private SQSRestServer sqsServer;
     private URI sqsEndpoint;
@@ -62,45 +61,9 @@ final class Servers implements BeforeAllCallback, AfterAllCallback {
         return sqsEndpoint;
     }
 
-    /** Returns whether the tests use a server they did not start (and so must not restart or reconfigure). */
-    static boolean isExternalPostgres() {
-        String external = System.getenv(URL_VARIABLE);
-        return external != null && !external.isBlank();
-    }
-
     /** Returns the JDBC URL (user and password in it) of the PostgreSQL server's maintenance database. */
-    static synchronized String postgresUrl() {
-        if (sharedPostgresUrl == null) {
-            if (isExternalPostgres()) {
-                sharedPostgresUrl = System.getenv(URL_VARIABLE);
-            } else {
-                EmbeddedPostgres server = startEmbedded(null, 0);
-                sharedPostgresUrl = server.getJdbcUrl("postgres", "postgres");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(server)));
-            }
-        }
-        return sharedPostgresUrl;
-    }
-
-    /** Starts an embedded server: on a free port, or on the given directory and port (to restart it there). */
-    static EmbeddedPostgres startEmbedded(Path dataDirectory, int port) {
-        try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "80");
-            if (dataDirectory != null) {
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port);
-            }
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void closeQuietly(EmbeddedPostgres server) {
-        try {
-            server.close();
-        } catch (IOException e) {
-            // the JVM is ending, or the server is gone already
-        }
+    static String postgresUrl() {
+        return TestPostgres.sharedUrl(POSTGRES_MAX_CONNECTIONS);
     }
 
     static int freePort() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.maskpipe.core.PipelineSummary;
 import io.maskpipe.postgres.PostgresSink;
+import io.maskpipe.testpostgres.TestPostgres;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -99,7 +100,7 @@ class TransientDatabaseFaultsTest {
      */
     @Test
     void pipeline_backendTerminatedMidCommit_losesAndDoublesNothing() throws Exception {
-        assumeFalse(Servers.isExternalPostgres(), "reconfigures the server (ALTER SYSTEM): embedded server only");
+        assumeFalse(TestPostgres.isExternal(), "reconfigures the server (ALTER SYSTEM): embedded server only");
         try (Scenario scenario = Scenario.create(servers, "midcommit", VISIBILITY)) {
             try (PostgresSink sink = Scenario.sink(scenario.database().url())) {
                 sink.open(); // creates the ledger now: its CREATE TABLE would wait for the standby too

@@ -10,6 +10,7 @@ import io.maskpipe.core.spi.ConnectorException.Kind;
 import io.maskpipe.core.spi.SinkException;
 import io.maskpipe.core.spi.WriteResult;
 import io.maskpipe.core.spi.WriteResult.Status;
+import io.maskpipe.testpostgres.TestPostgres;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -61,9 +62,10 @@ class PostgresSinkFailureTest {
 
     @Test
     void write_serverRestartedMidRun_losesAndDoublesNothing(@TempDir Path dataDirectory) throws Exception {
-        assumeFalse(TestDatabase.isExternal(), "restarts only the embedded server");
+        assumeFalse(TestPostgres.isExternal(), "restarts only the embedded server");
         int port = freePort();
-        EmbeddedPostgres server = TestDatabase.startEmbedded(dataDirectory, port);
+        EmbeddedPostgres server = TestPostgres.startEmbedded(dataDirectory, port,
+                TestDatabase.MAX_CONNECTIONS);
         String url = server.getJdbcUrl("postgres", "postgres");
         ExecutorService restarter = Executors.newSingleThreadExecutor();
         try (PostgresSink sink = PostgresSink.into("user_logins").url(url)
@@ -72,8 +74,8 @@ class PostgresSinkFailureTest {
             assertThat(sink.write(logins("r", 0, 20))).containsOnly(WriteResult.written());
 
             server.close();
-            Future<EmbeddedPostgres> restarted = restarter.submit(() -> TestDatabase.startEmbedded(dataDirectory,
-                    port));
+            Future<EmbeddedPostgres> restarted = restarter.submit(() -> TestPostgres.startEmbedded(dataDirectory,
+                    port, TestDatabase.MAX_CONNECTIONS));
             // Written while the server is down or starting: retried until it is back.
             List<WriteResult> results = writeRetryingTransient(sink, logins("r", 10, 30));
             server = restarted.get();
@@ -89,7 +91,7 @@ class PostgresSinkFailureTest {
             }
         } finally {
             restarter.shutdownNow();
-            TestDatabase.closeQuietly(server);
+            TestPostgres.closeQuietly(server);
         }
     }
 

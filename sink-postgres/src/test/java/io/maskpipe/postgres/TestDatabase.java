@@ -1,14 +1,11 @@
 package io.maskpipe.postgres;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
+import io.maskpipe.testpostgres.TestPostgres;
+import io.maskpipe.testpostgres.TextRows;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -22,21 +19,22 @@ import org.postgresql.Driver;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The PostgreSQL the tests talk to: the server named by {@code MASKPIPE_TEST_PG_URL} (a JDBC URL with user and
- * password in it) when set, else one embedded server per test JVM. Each test class gets a schema of its own, created
- * before its tests and dropped after them, so runs against a shared server do not collide. A test class registers
- * one in a static field: {@code @RegisterExtension static final TestDatabase database = new TestDatabase();}.
+ * The PostgreSQL the tests talk to: {@link TestPostgres}'s shared server, the one named by
+ * {@code MASKPIPE_TEST_PG_URL} (a JDBC URL with user and password in it) when set, else one embedded server per test
+ * JVM. Each test class gets a schema of its own, created before its tests and dropped after them, so runs against a
+ * shared server do not collide. A test class registers one in a static field:
+ * {@code @RegisterExtension static final TestDatabase database = new TestDatabase();}.
  */
 final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
-    static final String URL_VARIABLE = "MASKPIPE_TEST_PG_URL";
-    private static String sharedUrl;
+    /** The embedded server's {@code max_connections}, for the shared server and the restart tests' own. */
+    static final int MAX_CONNECTIONS = 50;
 
     private String url;
     private String schema;
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        url = serverUrl();
+        url = TestPostgres.sharedUrl(MAX_CONNECTIONS);
         schema = "t_" + context.getRequiredTestClass().getSimpleName().toLowerCase(Locale.ROOT) + "_"
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0xFFFF));
         execute("CREATE SCHEMA " + Sql.quote(schema));
@@ -45,44 +43,6 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
         execute("DROP SCHEMA " + Sql.quote(schema) + " CASCADE");
-    }
-
-    static boolean isExternal() {
-        String external = System.getenv(URL_VARIABLE);
-        return external != null && !external.isBlank();
-    }
-
-    private static synchronized String serverUrl() {
-        if (sharedUrl == null) {
-            if (isExternal()) {
-                sharedUrl = System.getenv(URL_VARIABLE);
-            } else {
-                EmbeddedPostgres server = startEmbedded(null, 0);
-                sharedUrl = server.getJdbcUrl("postgres", "postgres");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(server)));
-            }
-        }
-        return sharedUrl;
-    }
-
-    static EmbeddedPostgres startEmbedded(Path dataDirectory, int port) {
-        try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "50");
-            if (dataDirectory != null) {
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port);
-            }
-            return builder.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void closeQuietly(EmbeddedPostgres server) {
-        try {
-            server.close();
-        } catch (IOException e) {
-            // the JVM is ending; the server's directory is temporary
-        }
     }
 
     String schema() {
@@ -117,7 +77,7 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
             String value = Driver.parseURL(url, new Properties()).getProperty(name);
             return value == null ? absent : value;
         } catch (RuntimeException e) {
-            throw new IllegalStateException("test setup: unreadable " + URL_VARIABLE, e);
+            throw new IllegalStateException("test setup: unreadable " + TestPostgres.URL_VARIABLE, e);
         }
     }
 
@@ -141,7 +101,7 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         try (Connection connection = dataSource().getConnection();
              Statement statement = connection.createStatement();
              ResultSet resultSet = statement.executeQuery(sql)) {
-            return rows(resultSet);
+            return TextRows.read(resultSet);
         } catch (SQLException e) {
             throw new IllegalStateException("test query failed: SQLSTATE " + e.getSQLState(), e);
         }
@@ -155,25 +115,11 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
                 statement.setString(i + 1, parameters[i]);
             }
             try (ResultSet resultSet = statement.executeQuery()) {
-                return rows(resultSet);
+                return TextRows.read(resultSet);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("test query failed: SQLSTATE " + e.getSQLState(), e);
         }
-    }
-
-    // Every row of the result, each column as text (null for SQL NULL).
-    private static List<List<String>> rows(ResultSet resultSet) throws SQLException {
-        List<List<String>> rows = new ArrayList<>();
-        int width = resultSet.getMetaData().getColumnCount();
-        while (resultSet.next()) {
-            List<String> row = new ArrayList<>(width);
-            for (int c = 1; c <= width; c++) {
-                row.add(resultSet.getString(c));
-            }
-            rows.add(row);
-        }
-        return rows;
     }
 
     long count(String table) {
