@@ -17,11 +17,14 @@ import java.util.List;
  * {@code --writers N} (1) and {@code --max-in-flight N} (1,000), the engine's defaults the example keeps, to try
  * other settings; {@code --only pipeline,sdk,hand} runs only those contenders (and not the attributes variant, the
  * raw ceiling, the database phases or the naive loop), so that one JVM compiles one contender's code and its JIT
- * settles as a service's would.
+ * settles as a service's would; {@code --jvm-per-contender} runs each contender that consumes through the SDK (the
+ * pipeline, the SDK loops, the hand-written loader; per client) in a JVM of its own, alive for the whole run and
+ * driven by the harness ({@link ContenderProcess}), so every JIT settles while all of them are measured in turn in
+ * one run.
  */
 record HarnessOptions(int messages, int warmup, int warmupRounds, int pollers, int batch, int threads,
                       List<SqsHttpClient> clients, int naiveMax, int naiveSeconds, boolean jfr, int rounds, int writers,
-                      int maxInFlight, java.util.Set<String> only) {
+                      int maxInFlight, java.util.Set<String> only, boolean jvmPerContender) {
 
     /** Whether the contender runs: every one unless {@code --only} names some. */
     boolean runs(String contender) {
@@ -37,7 +40,7 @@ record HarnessOptions(int messages, int warmup, int warmupRounds, int pollers, i
         for (String arg : args) {
             if (arg.startsWith("--") && !List.of("--messages", "--warmup", "--pollers", "--batch", "--threads",
                     "--clients", "--naive-max", "--naive-seconds", "--jfr", "--rounds", "--writers",
-                    "--max-in-flight", "--warmup-rounds", "--only").contains(arg)) {
+                    "--max-in-flight", "--warmup-rounds", "--only", "--jvm-per-contender").contains(arg)) {
                 throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -46,7 +49,8 @@ record HarnessOptions(int messages, int warmup, int warmupRounds, int pollers, i
                 number(args, "--batch", 500), number(args, "--threads", pollers + 8), List.copyOf(clients),
                 number(args, "--naive-max", 3_000), number(args, "--naive-seconds", 20),
                 List.of(args).contains("--jfr"), Math.max(1, number(args, "--rounds", 1)), number(args, "--writers", 1),
-                number(args, "--max-in-flight", 1_000), only(text(args, "--only", "")));
+                number(args, "--max-in-flight", 1_000), only(text(args, "--only", "")),
+                List.of(args).contains("--jvm-per-contender"));
     }
 
     private static java.util.Set<String> only(String list) {
