@@ -150,24 +150,30 @@ public final class EndToEndHarness {
                 results.addAll(database(rows).stream().map(report::phase).toList());
             }
         }
-        if (!everything) {
-            report.summary(results);
-            return;
-        }
-        String naiveQueue = fill(bodies.subList(0, Math.min(bodies.size(), options.naiveMax())));
-        try (SqsClient sqs = first.sqs(queue.endpoint(), 4)) {
-            results.add(report.phase(SqsLoops.naive(sqs, naiveQueue, database.url(), SCHEMA + ".user_logins_naive",
-                    masker, options.naiveMax(), options.naiveSeconds())));
-        } finally {
-            admin.deleteQueue(r -> r.queueUrl(naiveQueue));
+        if (everything) {
+            results.add(report.phase(naive(bodies)));
         }
         report.summary(results);
 
         if (options.jfr()) {
             for (SqsHttpClient client : options.clients()) {
-                profiled(Contender.PIPELINE, client, bodies, work.resolve("pipeline-" + client.label() + ".jfr"));
-                profiled(Contender.SDK, client, bodies, work.resolve("sdk-" + client.label() + ".jfr"));
+                for (Contender contender : contenders()) {
+                    if (contender != Contender.HAND) {
+                        profiled(contender, client, bodies, work.resolve(contender.id() + "-" + client.label()
+                                + ".jfr"));
+                    }
+                }
             }
+        }
+    }
+
+    private PhaseResult naive(List<String> bodies) throws Exception {
+        String naiveQueue = fill(bodies.subList(0, Math.min(bodies.size(), options.naiveMax())));
+        try (SqsClient sqs = options.clients().get(0).sqs(queue.endpoint(), 4)) {
+            return SqsLoops.naive(sqs, naiveQueue, database.url(), SCHEMA + ".user_logins_naive", masker,
+                    options.naiveMax(), options.naiveSeconds());
+        } finally {
+            admin.deleteQueue(r -> r.queueUrl(naiveQueue));
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.List;
  * {@code --threads N} for the SDK and raw ceilings (pollers + 8: the pollers' receives plus the writer's up to eight
  * concurrent delete chunks), {@code --clients url-connection,apache5} (also {@code crt}), {@code --naive-max N}
  * (3,000) and {@code --naive-seconds N} (20) to bound the naive loop, {@code --rounds N} (1) to repeat the measured
- * phases in turn and report each phase's median, {@code --jfr} for flight-recorder profiles, and
+ * phases in turn and report each phase's median, {@code --jfr} for flight-recorder profiles (a rerun of the pipeline
+ * and of the SDK loop, those of them that run, after the measured rounds, in their own JVMs when they have one), and
  * {@code --writers N} (1) and {@code --max-in-flight N} (1,000), the engine's defaults the example keeps, to try
  * other settings; {@code --only pipeline,sdk,hand} runs only those contenders (and not the attributes variant, the
  * raw ceiling, the database phases or the naive loop), so that one JVM compiles one contender's code and its JIT
