@@ -67,7 +67,7 @@ public final class ContenderChildMain {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line = in.readLine(); line != null && !line.equals(ContenderProtocol.QUIT); line = in.readLine()) {
             ContenderProtocol.Run run = ContenderProtocol.parseRun(line);
-            System.gc(); // as the harness does before a phase in its own JVM: the last phase's garbage is not this one's
+            System.gc(); // as the harness does before a phase in its JVM: the last phase's garbage is not this one's
             PhaseResult result = phases.run(contender, client, run.queueUrl(), run.messages(), run.profile());
             protocol.println(ContenderProtocol.resultLine(result));
             protocol.flush();

@@ -31,7 +31,8 @@ final class ContenderProtocol {
 
     static Run parseRun(String line) {
         String[] fields = fields(line, RUN, 4);
-        return new Run(fields[1], Integer.parseInt(fields[2]), fields[3].equals(NO_PROFILE) ? null : Path.of(fields[3]));
+        Path profile = fields[3].equals(NO_PROFILE) ? null : Path.of(fields[3]);
+        return new Run(fields[1], Integer.parseInt(fields[2]), profile);
     }
 
     static String resultLine(PhaseResult result) {
@@ -41,15 +42,16 @@ final class ContenderProtocol {
                 Long.toString(result.nanos()), Long.toString(w.messages()), Long.toString(w.nanos()),
                 Long.toString(w.cpuNanos()), Long.toString(w.queueCpuNanos()), Long.toString(w.databaseCpuNanos()),
                 Long.toString(jvm.gcMillis()), Long.toString(jvm.jitMillis()), Long.toString(jvm.kernelNanos()),
-                flat(result.note())));
+                Long.toString(jvm.jitCpuNanos()), flat(result.note())));
     }
 
     static PhaseResult parseResult(String line) {
-        String[] f = fields(line, RESULT, 13);
+        String[] f = fields(line, RESULT, 14);
         SteadyMeter.Window window = new SteadyMeter.Window(Long.parseLong(f[4]), Long.parseLong(f[5]),
                 Long.parseLong(f[6]), Long.parseLong(f[7]), Long.parseLong(f[8]),
-                new SteadyMeter.JvmShare(Long.parseLong(f[9]), Long.parseLong(f[10]), Long.parseLong(f[11])));
-        return new PhaseResult(f[1], Long.parseLong(f[2]), Long.parseLong(f[3]), window, f[12]);
+                new SteadyMeter.JvmShare(Long.parseLong(f[9]), Long.parseLong(f[10]), Long.parseLong(f[11]),
+                        Long.parseLong(f[12])));
+        return new PhaseResult(f[1], Long.parseLong(f[2]), Long.parseLong(f[3]), window, f[13]);
     }
 
     private static String[] fields(String line, String verb, int count) {

@@ -129,7 +129,8 @@ public final class EndToEndHarness {
                 rawCeiling(raw, warm);
                 database(warmRows);
             }
-            System.out.println("  warm-up round " + round + ", JIT time per message in the steady window: "
+            System.out.println("  warm-up round " + round + ", JIT time per message in the steady window, elapsed"
+                    + " (its compiler threads' CPU): "
                     + String.join("; ", jit));
         }
 
@@ -252,8 +253,9 @@ public final class EndToEndHarness {
 
     private static String jitText(PhaseResult result) {
         long messages = result.steady().messages();
-        return messages == 0 ? "?" : String.format(Locale.ROOT, "%.1f us",
-                result.steady().jvm().jitMillis() * 1e3 / messages);
+        SteadyMeter.JvmShare jvm = result.steady().jvm();
+        return messages == 0 ? "?" : String.format(Locale.ROOT, "%.1f us (CPU %.1f us)",
+                jvm.jitMillis() * 1e3 / messages, jvm.jitCpuNanos() / 1e3 / messages);
     }
 
     private PhaseResult rawCeiling(RawSqsClient raw, List<String> bodies) throws Exception {

@@ -11,7 +11,7 @@ class ContenderProtocolTest {
     @Test
     void aResultLineGivesBackEveryFigureOfThePhase() {
         SteadyMeter.Window window = new SteadyMeter.Window(18_000, 700_000_000L, 480_000_000L, 720_000_000L,
-                130_000_000L, new SteadyMeter.JvmShare(12, 3, 40_000_000L));
+                130_000_000L, new SteadyMeter.JvmShare(12, 3, 40_000_000L, 20_000_000L));
         PhaseResult sent = new PhaseResult("pipeline, apache5 (4p 2w, batch 500, in flight 4000)", 30_000,
                 1_400_000_000L, window, "DeleteMessageBatch 10.0, ReceiveMessage 10.1 calls per 100 msgs");
 
@@ -24,7 +24,7 @@ class ContenderProtocolTest {
     @Test
     void aResultWithoutANoteOrASteadyWindowComesBackAsSent() {
         PhaseResult sent = new PhaseResult("SDK ceiling, crt (12 threads)", 7, 5_000_000L,
-                new SteadyMeter.Window(0, 0, 0, -1, -1, new SteadyMeter.JvmShare(-1, -1, -1)));
+                new SteadyMeter.Window(0, 0, 0, -1, -1, new SteadyMeter.JvmShare(-1, -1, -1, -1)));
 
         assertThat(ContenderProtocol.parseResult(ContenderProtocol.resultLine(sent))).isEqualTo(sent);
     }
@@ -32,7 +32,7 @@ class ContenderProtocolTest {
     @Test
     void tabsAndLineBreaksInANameBecomeSpacesSoTheLineStaysOneLine() {
         PhaseResult sent = new PhaseResult("a\tname\nwith breaks", 1, 1, new SteadyMeter.Window(0, 0, 0, -1, -1,
-                new SteadyMeter.JvmShare(-1, -1, -1)), "a\tnote");
+                new SteadyMeter.JvmShare(-1, -1, -1, -1)), "a\tnote");
 
         String line = ContenderProtocol.resultLine(sent);
 
