@@ -3,8 +3,13 @@ package io.maskpipe.benchmarks;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,25 +19,33 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The harness's side of a contender's own JVM ({@link ContenderChildMain}): starts it with this JVM's heap, GC and
- * system-property options and class path, its standard error into a log file, and drives it over
- * {@link ContenderProtocol}. A child that dies or answers out of turn fails the run with its exit code and the end of
- * its log. Closing it asks the child to quit and waits for it.
+ * system-property options and class path, its standard output and error into a log file, and drives it over
+ * {@link ContenderProtocol} on a loopback socket the child connects to (port in {@value #PORT_VARIABLE}). Not over
+ * the child's standard output: what its JVM itself writes there ({@code -Xlog}, {@code -XX:+PrintCompilation} given to
+ * the harness, which the child inherits) comes from other threads and can split a protocol line. A child that dies
+ * or answers out of turn fails the run with its exit code and the end of its log. Closing it asks the child to quit
+ * and waits for it.
  */
 final class ContenderProcess implements AutoCloseable {
+    /** The environment variable that gives the child the harness's port. */
+    static final String PORT_VARIABLE = "MASKPIPE_CONTENDER_PORT";
     private static final int LOG_TAIL_LINES = 25;
+    private static final long CONNECT_TIMEOUT_MILLIS = 120_000;
 
     private final String label;
     private final Process process;
     private final Path log;
+    private final Socket socket;
     private final BufferedReader answers;
     private final Writer commands;
 
-    private ContenderProcess(String label, Process process, Path log) {
+    private ContenderProcess(String label, Process process, Path log, Socket socket) throws IOException {
         this.label = label;
         this.process = process;
         this.log = log;
-        this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        this.commands = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        this.socket = socket;
+        this.answers = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+        this.commands = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8);
     }
 
     /**
@@ -50,16 +63,32 @@ final class ContenderProcess implements AutoCloseable {
                 work.resolve("contender-" + contender.id() + "-" + client.label() + ".log"));
     }
 
-    /** Starts {@code command}, its standard error into {@code log}, and waits for its ready line. */
+    /** Starts {@code command}, its output into {@code log}, and waits until it connects and says it is ready. */
     static ContenderProcess start(String label, List<String> command, Path log) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
-        Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
-        ContenderProcess child = new ContenderProcess(label, process, log);
-        String line = child.answers.readLine();
-        if (!ContenderProtocol.READY.equals(line)) {
-            throw child.failure(line, "instead of " + ContenderProtocol.READY);
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(250);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put(PORT_VARIABLE, Integer.toString(server.getLocalPort()));
+            Process process = builder.start();
+            long deadline = System.currentTimeMillis() + CONNECT_TIMEOUT_MILLIS;
+            Socket socket = null;
+            while (socket == null) {
+                try {
+                    socket = server.accept();
+                } catch (SocketTimeoutException e) {
+                    if (!process.isAlive() || System.currentTimeMillis() > deadline) {
+                        throw failure(label, process, log, null, "before it connected");
+                    }
+                }
+            }
+            ContenderProcess child = new ContenderProcess(label, process, log, socket);
+            String line = child.answers.readLine();
+            if (!ContenderProtocol.READY.equals(line)) {
+                throw failure(label, process, log, line, "instead of " + ContenderProtocol.READY);
+            }
+            return child;
         }
-        return child;
     }
 
     /**
@@ -100,30 +129,31 @@ final class ContenderProcess implements AutoCloseable {
             commands.write(ContenderProtocol.runLine(new ContenderProtocol.Run(queueUrl, messages, profile)) + "\n");
             commands.flush();
         } catch (IOException e) {
-            throw failure(null, "when given a phase");
+            throw failure(label, process, log, null, "when given a phase");
         }
         String line = answers.readLine();
         try {
             return ContenderProtocol.parseResult(line == null ? "" : line);
         } catch (IllegalArgumentException e) {
-            throw failure(line, "instead of a result");
+            throw failure(label, process, log, line, "instead of a result");
         }
     }
 
     /** The error for a child that ended, or wrote {@code line}, when the harness expected something else. */
-    private IllegalStateException failure(String line, String expected) {
+    private static IllegalStateException failure(String label, Process process, Path log, String line,
+                                                 String expected) {
         String what;
         if (line != null) {
             process.destroyForcibly();
             what = "wrote '" + (line.length() > 200 ? line.substring(0, 200) + "..." : line) + "' " + expected;
         } else {
-            what = exitText() + " " + expected;
+            what = exitText(process) + " " + expected;
         }
         return new IllegalStateException(label + ": the child JVM (pid " + process.pid() + ") " + what
-                + "; the end of its log " + log + ":\n" + tail());
+                + "; the end of its log " + log + ":\n" + tail(log));
     }
 
-    private String exitText() {
+    private static String exitText(Process process) {
         try {
             if (process.waitFor(30, TimeUnit.SECONDS)) {
                 return "exited with code " + process.exitValue();
@@ -132,10 +162,10 @@ final class ContenderProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         process.destroyForcibly();
-        return "closed its output but did not exit (killed)";
+        return "closed its connection but did not exit (killed)";
     }
 
-    private String tail() {
+    private static String tail(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
@@ -153,9 +183,15 @@ final class ContenderProcess implements AutoCloseable {
         } catch (IOException e) {
             // the child is gone already
         }
+
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closed by the child's end already
         }
     }
 }

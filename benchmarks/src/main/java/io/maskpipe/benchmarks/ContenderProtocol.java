@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The line protocol between the end-to-end harness and a contender's own JVM ({@code --jvm-per-contender}), one line
- * each way per phase, fields separated by tabs: the child writes {@value #READY} once it is up; the parent writes
- * {@code run <queue URL> <messages> <profile file or ->} for each phase on a queue it has filled, and the child
- * answers with one {@code result} line carrying the {@link PhaseResult}'s figures; {@value #QUIT} (or the end of
- * its input) ends the child. Names and notes carry no tab or line break: they are replaced by spaces.
+ * The line protocol between the end-to-end harness and a contender's own JVM ({@code --jvm-per-contender}), on a
+ * loopback socket, one line each way per phase, fields separated by tabs: the child writes {@value #READY} once it
+ * is up; the parent writes {@code run <queue URL> <messages> <profile file or ->} for each phase on a queue it has
+ * filled, and the child answers with one {@code result} line carrying the {@link PhaseResult}'s figures;
+ * {@value #QUIT} (or the end of its input) ends the child. Names and notes carry no tab or line break: they are
+ * replaced by spaces.
  */
 final class ContenderProtocol {
     static final String READY = "ready";

@@ -25,20 +25,22 @@ class ContenderProcessTest {
                 work))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("SDK loop, apache5: the child JVM")
-                .hasMessageContaining("exited with code 1 instead of ready")
+                .hasMessageContaining("exited with code 1 before it connected")
                 .hasMessageContaining("usage: ContenderChildMain")
                 .hasMessageContaining(work.resolve("contender-sdk-apache5.log").toString());
     }
 
     @Test
-    void anSdkLoopInItsOwnJvmConsumesEveryQueueItIsGivenAndReportsEachPhase() throws Exception {
+    void anSdkLoopInItsOwnJvmConsumesEveryQueueItIsGivenAndReportsEachPhaseWhileItsJvmPrintsCompilations()
+            throws Exception {
         SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
         URI endpoint = URI.create("http://127.0.0.1:" + server.waitUntilStarted().localAddress().getPort());
         List<String> bodies = LoginEventGenerator.seeded(3, 0).next(400);
         List<String> childArgs = List.of(endpoint.toString(), "-", "-", Long.toString(ProcessHandle.current().pid()),
                 "-1", "--threads", "2");
         try (SqsClient admin = SqsHttpClient.URL_CONNECTION.sqs(endpoint, 8);
-             ContenderProcess child = ContenderProcess.start(Contender.SDK, SqsHttpClient.APACHE5, childArgs, work)) {
+             ContenderProcess child = ContenderProcess.start("SDK loop, apache5", command(childArgs),
+                     work.resolve("child.log"))) {
             for (String name : List.of("first", "second")) {
                 String queueUrl = admin.createQueue(r -> r.queueName(name)
                         .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "60"))).queueUrl();
@@ -58,5 +60,14 @@ class ContenderProcessTest {
         } finally {
             server.stopAndWait();
         }
+    }
+
+    /** The child as the harness starts it, with the JVM printing every compilation on its standard output. */
+    private static List<String> command(List<String> childArgs) {
+        List<String> command = new java.util.ArrayList<>(ContenderProcess.javaCommand());
+        command.add(1, "-XX:+PrintCompilation");
+        command.addAll(List.of(ContenderChildMain.class.getName(), Contender.SDK.id(), SqsHttpClient.APACHE5.label()));
+        command.addAll(childArgs);
+        return command;
     }
 }
