@@ -1,23 +1,18 @@
 package io.maskpipe.benchmarks;
 
-import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.Masker;
 import io.maskpipe.core.Maskers;
-import io.maskpipe.core.Pipeline;
-import io.maskpipe.core.PipelineSummary;
+import io.maskpipe.core.key.Keyring;
 import io.maskpipe.core.record.Record;
-import io.maskpipe.core.PipelineListener;
 import io.maskpipe.examples.LoginEventGenerator;
-import io.maskpipe.postgres.PostgresSink;
-import io.maskpipe.sqs.SqsDeadLetters;
-import io.maskpipe.sqs.SqsSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -31,7 +26,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * (b) the JDK's HTTP client speaking SQS's JSON protocol, (c) plain COPY of the same rows and the sink alone, and
  * (d) the naive loop. Every phase reports msgs/s and this JVM's CPU per message in its steady state (20 % to 80 % of
  * its messages, after a warm-up run of each); the servers' CPU is theirs, not counted. {@code --jfr} adds profiled
- * reruns of the pipeline and the SDK loop, summarised by area.
+ * reruns of the pipeline and the SDK loop, summarised by area. With {@code --jvm-per-contender} the pipeline, the
+ * SDK loops and the hand-written loader each run in a JVM of their own for the whole run ({@link ContenderProcess}),
+ * so each JIT compiles one contender's code and settles; the harness still fills the queues, resets the tables and
+ * runs the raw ceiling, the database phases and the naive loop itself.
  *
  * <p>Run with {@code ./mvnw -q -B -ntp -pl benchmarks -am package -DskipTests -Pe2e -De2e.args="--messages 50000"};
  * options in {@link HarnessOptions}; with {@code --drain N} it drains a backlog in a small heap instead
@@ -46,8 +44,11 @@ public final class EndToEndHarness {
     private final ElasticMqProcess queue;
     private final PostgresServer database;
     private final SqsClient admin;
-    private final String deadLetterQueue;
     private final Masker masker;
+    private final String deadLetterQueue;
+    private final ContenderPhases phases;
+    /** The contenders' own JVMs by contender and client, with {@code --jvm-per-contender}; else empty. */
+    private final Map<String, ContenderProcess> children = new LinkedHashMap<>();
     private final AtomicInteger queues = new AtomicInteger();
 
     private EndToEndHarness(HarnessOptions options, ElasticMqProcess queue, PostgresServer database,
@@ -58,6 +59,7 @@ public final class EndToEndHarness {
         this.admin = admin;
         this.masker = masker;
         this.deadLetterQueue = admin.createQueue(r -> r.queueName("login-queue-dlq")).queueUrl();
+        this.phases = new ContenderPhases(options, queue.endpoint(), deadLetterQueue, database.url(), masker);
     }
 
     /**
@@ -72,13 +74,8 @@ public final class EndToEndHarness {
             return;
         }
         HarnessOptions options = HarnessOptions.parse(args);
-        // The url-connection client pools through the JDK's keep-alive cache, which keeps 5 idle connections per
-        // host unless told otherwise: enough for every thread, as the apache5 client's pool is.
-        System.setProperty("http.maxConnections", System.getProperty("http.maxConnections", "64"));
-        // The JDK HttpClient keeps idle connections 20 minutes, ElasticMQ's server (pekko-http) 60 s: stay below it.
-        System.setProperty("jdk.httpclient.keepalive.timeout",
-                System.getProperty("jdk.httpclient.keepalive.timeout", "30"));
-        Path work = Path.of(System.getProperty("e2e.dir", "target/e2e"));
+        SqsHttpClient.jdkConnectionDefaults();
+        Path work = Path.of(System.getProperty("e2e.dir", "target/e2e")).toAbsolutePath();
         Files.createDirectories(work);
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -86,11 +83,16 @@ public final class EndToEndHarness {
         try (ElasticMqProcess queue = ElasticMqProcess.start(work, "1g");
              PostgresServer database = PostgresServer.startOrConnect();
              SqsClient admin = SqsHttpClient.URL_CONNECTION.sqs(queue.endpoint(), 16)) {
-            new EndToEndHarness(options, queue, database, admin, masker).run(work);
+            EndToEndHarness harness = new EndToEndHarness(options, queue, database, admin, masker);
+            try {
+                harness.run(work, args);
+            } finally {
+                harness.stopChildren();
+            }
         }
     }
 
-    private void run(Path work) throws Exception {
+    private void run(Path work, String[] args) throws Exception {
         SteadyMeter.watchServers(new ServerCpu(queue.pid(), database.postmasterPid()));
         HarnessReport report = new HarnessReport(System.out, options);
         report.header(queue.pid(), queue.endpoint(), database.describe());
@@ -98,11 +100,16 @@ public final class EndToEndHarness {
                 String.format(CopyPhases.DDL, SCHEMA + ".user_logins"),
                 String.format(CopyPhases.DDL, SCHEMA + ".user_logins_copy"),
                 String.format(CopyPhases.DDL, SCHEMA + ".user_logins_naive"));
+        if (options.jvmPerContender()) {
+            startChildren(work, args);
+        }
         List<String> bodies = LoginEventGenerator.seeded(2026, 0).next(options.messages());
         List<String> warm = LoginEventGenerator.seeded(7, 0).next(options.warmup());
         List<Record> rows = CopyPhases.records(bodies, masker);
         List<Record> warmRows = CopyPhases.records(warm, masker);
         RawSqsClient raw = new RawSqsClient(queue.endpoint());
+        boolean everything = options.only().isEmpty();
+        SqsHttpClient first = options.clients().get(0);
 
         // The JIT goes on compiling long after the first pass (the pipeline's code is the SDK's and more): a phase
         // measured while it does pays the compiler's CPU. Each warm-up round prints the JIT's time per message.
@@ -111,24 +118,19 @@ public final class EndToEndHarness {
         for (int round = 1; round <= options.warmupRounds(); round++) {
             List<String> jit = new ArrayList<>();
             for (SqsHttpClient client : options.clients()) {
-                if (options.runs("pipeline")) {
-                    jit.add("pipeline, " + client.label() + ": " + jitText(pipeline(client, warm, null)));
-                }
-                if (options.runs("sdk")) {
-                    jit.add("SDK loop, " + client.label() + ": " + jitText(sdk(client, warm, false, null)));
-                }
-                if (options.runs("hand")) {
-                    jit.add("hand-written, " + client.label() + ": " + jitText(handWritten(client, warm)));
+                for (Contender contender : contenders()) {
+                    jit.add(contender.label() + ", " + client.label() + ": "
+                            + jitText(contender(contender, client, warm, null)));
                 }
             }
-            if (options.runs("sdk-attrs")) {
-                jit.add("SDK loop + attributes: " + jitText(sdk(options.clients().get(0), warm, true, null)));
-            }
-            if (options.only().isEmpty()) {
+            if (everything) {
+                jit.add(Contender.SDK_ATTRIBUTES.label() + ", " + first.label() + ": "
+                        + jitText(contender(Contender.SDK_ATTRIBUTES, first, warm, null)));
                 rawCeiling(raw, warm);
                 database(warmRows);
             }
-            System.out.println("  warm-up round " + round + ", JIT time per message in the steady window: "
+            System.out.println("  warm-up round " + round + ", JIT time per message in the steady window, elapsed"
+                    + " (its compiler threads' CPU): "
                     + String.join("; ", jit));
         }
 
@@ -139,144 +141,127 @@ public final class EndToEndHarness {
                 System.out.println("round " + round + " of " + options.rounds());
             }
             for (SqsHttpClient client : options.clients()) {
-                if (options.runs("pipeline")) {
-                    results.add(report.phase(pipeline(client, bodies, null)));
-                }
-                if (options.runs("sdk")) {
-                    results.add(report.phase(sdk(client, bodies, false, null)));
-                }
-                if (options.runs("hand")) {
-                    results.add(report.phase(handWritten(client, bodies)));
+                for (Contender contender : contenders()) {
+                    results.add(report.phase(contender(contender, client, bodies, null)));
                 }
             }
-            if (options.runs("sdk-attrs")) {
-                results.add(report.phase(sdk(options.clients().get(0), bodies, true, null)));
-            }
-            if (options.only().isEmpty()) {
+            if (everything) {
+                results.add(report.phase(contender(Contender.SDK_ATTRIBUTES, first, bodies, null)));
                 results.add(report.phase(rawCeiling(raw, bodies)));
                 results.addAll(database(rows).stream().map(report::phase).toList());
             }
         }
-        if (!options.only().isEmpty()) {
-            report.summary(results);
-            profiles(work);
-            return;
-        }
-        String naiveQueue = fill(bodies.subList(0, Math.min(bodies.size(), options.naiveMax())));
-        try (SqsClient sqs = options.clients().get(0).sqs(queue.endpoint(), 4)) {
-            results.add(report.phase(SqsLoops.naive(sqs, naiveQueue, database.url(), SCHEMA + ".user_logins_naive",
-                    masker, options.naiveMax(), options.naiveSeconds())));
-        } finally {
-            admin.deleteQueue(r -> r.queueUrl(naiveQueue));
+        if (everything) {
+            results.add(report.phase(naive(bodies)));
         }
         report.summary(results);
-        profiles(work);
+
+        if (options.jfr()) {
+            for (SqsHttpClient client : options.clients()) {
+                for (Contender contender : contenders()) {
+                    if (contender != Contender.HAND) {
+                        profiled(contender, client, bodies, work.resolve(contender.id() + "-" + client.label()
+                                + ".jfr"));
+                    }
+                }
+            }
+        }
     }
 
-    /** With {@code --jfr}: a profiled rerun of the pipeline and the SDK loop (those {@code --only} names). */
-    private void profiles(Path work) throws Exception {
-        if (!options.jfr()) {
-            return;
-        }
-        List<String> bodies = LoginEventGenerator.seeded(2026, 0).next(options.messages());
-        for (SqsHttpClient client : options.clients()) {
-            if (options.runs("pipeline")) {
-                pipeline(client, bodies, work.resolve("pipeline-" + client.label() + ".jfr"));
-            }
-            if (options.runs("sdk")) {
-                sdk(client, bodies, false, work.resolve("sdk-" + client.label() + ".jfr"));
-            }
+    private PhaseResult naive(List<String> bodies) throws Exception {
+        String naiveQueue = fill(bodies.subList(0, Math.min(bodies.size(), options.naiveMax())));
+        try (SqsClient sqs = options.clients().get(0).sqs(queue.endpoint(), 4)) {
+            return SqsLoops.naive(sqs, naiveQueue, database.url(), SCHEMA + ".user_logins_naive", masker,
+                    options.naiveMax(), options.naiveSeconds());
+        } finally {
+            admin.deleteQueue(r -> r.queueUrl(naiveQueue));
         }
     }
 
     /**
-     * The user-logins pipeline as {@code LoginsExample.pipeline} builds it, on a queue holding {@code bodies};
-     * profiled (after the queue is filled) into {@code profile} unless that is null.
+     * The contenders of each client, in the order they run: pipeline, SDK loop, hand-written loader, and the SDK loop
+     * with SqsSource's attributes when {@code --only} names it.
      */
-    private PhaseResult pipeline(SqsHttpClient client, List<String> bodies, Path profile) throws Exception {
+    private List<Contender> contenders() {
+        List<Contender> contenders = new ArrayList<>();
+        for (Contender contender : List.of(Contender.PIPELINE, Contender.SDK, Contender.HAND)) {
+            if (options.runs(contender.id())) {
+                contenders.add(contender);
+            }
+        }
+        if (options.only().contains("sdk-attrs")) { // when every phase runs it runs on the first client only
+            contenders.add(Contender.SDK_ATTRIBUTES);
+        }
+        return contenders;
+    }
+
+    /**
+     * One JVM per contender and client, each given the servers, the tables and the harness's own options; the
+     * attributes variant of the SDK loop too, on the first client, when every phase runs.
+     */
+    private void startChildren(Path work, String[] args) throws Exception {
+        List<String> childArgs = new ArrayList<>(List.of(queue.endpoint().toString(), deadLetterQueue, database.url(),
+                Long.toString(queue.pid()), Long.toString(database.postmasterPid())));
+        childArgs.addAll(List.of(args));
+        for (SqsHttpClient client : options.clients()) {
+            for (Contender contender : contenders()) {
+                children.put(key(contender, client), ContenderProcess.start(contender, client, childArgs, work));
+            }
+        }
+        if (options.only().isEmpty()) {
+            SqsHttpClient first = options.clients().get(0);
+            children.put(key(Contender.SDK_ATTRIBUTES, first),
+                    ContenderProcess.start(Contender.SDK_ATTRIBUTES, first, childArgs, work));
+        }
+        List<String> pids = children.values().stream().map(c -> c.label() + " pid " + c.pid()).toList();
+        System.out.printf(Locale.ROOT, "contenders in JVMs of their own (JVM options %s; logs %s/contender-*.log):"
+                + " %s%n", ContenderProcess.jvmOptions(), work, String.join("; ", pids));
+    }
+
+    private void stopChildren() throws InterruptedException {
+        for (ContenderProcess child : children.values()) {
+            child.close();
+        }
+        children.clear();
+    }
+
+    private static String key(Contender contender, SqsHttpClient client) {
+        return contender.id() + "/" + client.label();
+    }
+
+    /**
+     * One phase of a contender on a fresh queue holding {@code bodies} (tables reset first when it writes rows), in
+     * its own JVM when it has one, else in this one; profiled into {@code profile} unless that is null.
+     */
+    private PhaseResult contender(Contender contender, SqsHttpClient client, List<String> bodies, Path profile)
+            throws Exception {
         String queueUrl = fill(bodies);
-        resetTables();
-        SteadyMeter meter = SteadyMeter.between(bodies.size() / 5, bodies.size() * 4L / 5);
-        PipelineListener counter = new PipelineListener() {
-            @Override
-            public void written(int count) {
-                meter.add(count);
-            }
-        };
-        SqsCallCounter calls = new SqsCallCounter();
-        try (SqsClient sqs = client.sqs(queue.endpoint(), options.threads() + 8, calls);
-             SqsSource source = SqsSource.builder().client(sqs).queueUrl(queueUrl).build();
-             PostgresSink sink = CopyPhases.sink(database.url(), SCHEMA)) {
-            Pipeline pipeline = Pipeline.from(source)
-                    .require("user_id", "device_type", "ip", "device_id", "app_version")
-                    .keepOnly("user_id", "device_type", "ip", "device_id", "locale", "app_version")
-                    .mask("ip", masker)
-                    .mask("device_id", masker)
-                    .deadLettersUnsealed(SqsDeadLetters.of(sqs, deadLetterQueue))
-                    .batching(options.batch(), Duration.ofMillis(200))
-                    .pollers(options.pollers())
-                    .writers(options.writers())
-                    .maxInFlight(options.maxInFlight())
-                    .pollWait(Duration.ofMillis(250))
-                    .listener(counter)
-                    .to(sink);
-            JfrProfile recording = profile == null ? null : JfrProfile.start();
-            long start = System.nanoTime();
-            PipelineSummary summary = pipeline.run();
-            long nanos = System.nanoTime() - start;
-            if (summary.written() != bodies.size()) {
-                throw new IllegalStateException("pipeline wrote " + summary.written() + " of " + bodies.size()
-                        + " (duplicates " + summary.duplicates() + ", rejected " + summary.rejected() + ")");
-            }
-            PhaseResult result = new PhaseResult("pipeline, " + client.label() + " (" + options.pollers() + "p "
-                    + options.writers() + "w, batch " + options.batch() + ", in flight " + options.maxInFlight() + ")",
-                    summary.written(), nanos, meter.window())
-                    .withNote(calls.perHundred(summary.written()));
-            profiled(recording, profile, result);
-            return result;
+        if (contender.writesRows()) {
+            resetTables();
+        }
+        try {
+            ContenderProcess child = children.get(key(contender, client));
+            return child != null ? child.run(queueUrl, bodies.size(), profile)
+                    : phases.run(contender, client, queueUrl, bodies.size(), profile);
         } finally {
             admin.deleteQueue(r -> r.queueUrl(queueUrl));
         }
     }
 
-    private PhaseResult sdk(SqsHttpClient client, List<String> bodies, boolean attributes, Path profile)
+    /** A flight-recorded phase of the contender, summarised by area. */
+    private void profiled(Contender contender, SqsHttpClient client, List<String> bodies, Path file)
             throws Exception {
-        String queueUrl = fill(bodies);
-        SqsCallCounter calls = new SqsCallCounter();
-        try (SqsClient sqs = client.sqs(queue.endpoint(), options.threads() + 4, calls)) {
-            JfrProfile recording = profile == null ? null : JfrProfile.start();
-            PhaseResult result = SqsLoops.sdkCeiling((attributes ? "SDK loop + SqsSource's attributes, "
-                    : "SDK ceiling, ") + client.label() + " (" + options.threads() + " threads)", sqs, queueUrl,
-                    options.threads(), bodies.size(), attributes);
-            result = result.withNote(calls.perHundred(result.messages()));
-            profiled(recording, profile, result);
-            return result;
-        } finally {
-            admin.deleteQueue(r -> r.queueUrl(queueUrl));
-        }
+        PhaseResult result = contender(contender, client, bodies, file);
+        JfrProfile.summarize(file, String.format(Locale.ROOT,
+                "%s on %,d messages (%,.0f msgs/s, %.1f us CPU/msg while recorded)", result.name(),
+                result.messages(), result.rate(), result.cpuMicrosPerMessage()), System.out);
     }
 
     private static String jitText(PhaseResult result) {
         long messages = result.steady().messages();
-        return messages == 0 ? "?" : String.format(java.util.Locale.ROOT, "%.1f us",
-                result.steady().jvm().jitMillis() * 1e3 / messages);
-    }
-
-    private PhaseResult handWritten(SqsHttpClient client, List<String> bodies) throws Exception {
-        String queueUrl = fill(bodies);
-        resetTables();
-        SqsCallCounter calls = new SqsCallCounter();
-        try (SqsClient sqs = client.sqs(queue.endpoint(), options.threads() + 4, calls)) {
-            // A fifth of the pipeline's batch per thread: its 12 threads then hold about what the pipeline holds in
-            // flight, and the steady window sees many COPYs rather than one burst per thread.
-            int batch = Math.max(10, options.batch() / 5);
-            PhaseResult result = SqsLoops.handWritten("hand-written loader, " + client.label() + " ("
-                    + options.threads() + " threads, COPY of " + batch + ")", sqs, queueUrl, database.url(),
-                    SCHEMA + ".user_logins_copy", masker, options.threads(), batch, bodies.size());
-            return result.withNote(calls.perHundred(result.messages()));
-        } finally {
-            admin.deleteQueue(r -> r.queueUrl(queueUrl));
-        }
+        SteadyMeter.JvmShare jvm = result.steady().jvm();
+        return messages == 0 ? "?" : String.format(Locale.ROOT, "%.1f us (CPU %.1f us)",
+                jvm.jitMillis() * 1e3 / messages, jvm.jitCpuNanos() / 1e3 / messages);
     }
 
     private PhaseResult rawCeiling(RawSqsClient raw, List<String> bodies) throws Exception {
@@ -296,16 +281,6 @@ public final class EndToEndHarness {
         resetTables();
         PhaseResult copy = CopyPhases.plainCopy(database.url(), SCHEMA + ".user_logins_copy", rows, options.batch());
         return List.of(sink, copy);
-    }
-
-    private static void profiled(JfrProfile recording, Path file, PhaseResult result) throws Exception {
-        if (recording != null) {
-            try (recording) {
-                recording.stopAndSummarize(file, String.format(java.util.Locale.ROOT,
-                        "%s on %,d messages (%,.0f msgs/s, %.1f us CPU/msg while recorded)", result.name(),
-                        result.messages(), result.rate(), result.cpuMicrosPerMessage()), System.out);
-            }
-        }
     }
 
     /** A fresh queue holding the bodies; visibility 60 s so nothing comes back during a phase. */

@@ -32,6 +32,11 @@ final class HarnessReport {
                 + " second; mq/pg us/m = the ElasticMQ and PostgreSQL processes' CPU per message (OS counters);"
                 + " all us/m = the three processes' together; bound/s = the rate the machine's cores allow at that"
                 + " CPU per message (processors x 1e6 / all us/m), the rate of a run that the CPU alone bounds");
+        if (options.jvmPerContender()) {
+            out.println("--jvm-per-contender: the pipeline's, the SDK loops' and the hand-written loader's us/msg,"
+                    + " cores, GC and JIT are those of the contender's own JVM, alive for the whole run; the raw"
+                    + " ceiling, the database phases and the naive loop run in the harness JVM");
+        }
     }
 
     void tableHeader() {
@@ -60,7 +65,8 @@ final class HarnessReport {
 
     void summary(List<PhaseResult> results) {
         out.println();
-        out.println("ratios (msgs/s in the steady window; CPU per message of this JVM"
+        out.println("ratios (msgs/s in the steady window; CPU per message of the phase's "
+                + (options.jvmPerContender() ? "own JVM" : "JVM, the harness's")
                 + (options.rounds() > 1 ? "; each figure the median of its phase's rounds" : "") + "):");
         String cheapest = null;
         double cheapestCpu = Double.MAX_VALUE;

@@ -18,7 +18,8 @@ import jdk.jfr.consumer.RecordingFile;
  * A JDK Flight Recorder profile of one phase (execution samples every 2 ms, allocation samples), summarised with the
  * {@code jdk.jfr.consumer} API as shares of the samples by area: by the sampled (top) frame's package, i.e. where
  * the CPU is spent, and by the first frame outside the JDK, i.e. which library made the JDK do that work (the SDK's
- * signing shows as JDK digests in the first view and as the SDK in the second).
+ * signing shows as JDK digests in the first view and as the SDK in the second). The recording may be made in one JVM
+ * and summarised in another.
  */
 final class JfrProfile implements AutoCloseable {
     /** Areas by package prefix, most specific first; anything else falls into "JDK other" or "other". */
@@ -73,10 +74,17 @@ final class JfrProfile implements AutoCloseable {
         return new JfrProfile(recording);
     }
 
-    /** Stops the recording, writes it to {@code file} and prints the summary. */
-    void stopAndSummarize(Path file, String title, PrintStream out) throws IOException {
+    /** Stops the recording and writes it to {@code file}. */
+    void stop(Path file) throws IOException {
         recording.stop();
         recording.dump(file);
+    }
+
+    /**
+     * Prints the summary of a recording written by {@link #stop}, in this JVM or in another (a contender's own, with
+     * {@code --jvm-per-contender}).
+     */
+    static void summarize(Path file, String title, PrintStream out) throws IOException {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> caller = new HashMap<>();
         Map<String, Integer> methods = new HashMap<>();

@@ -30,6 +30,18 @@ enum SqsHttpClient {
         this.label = label;
     }
 
+    /**
+     * The JDK's connection settings every harness JVM uses, unless set on the command line: the url-connection client
+     * pools through the JDK's keep-alive cache, which keeps 5 idle connections per host unless told otherwise (64:
+     * enough for every thread, as the apache5 client's pool is); the JDK HttpClient of the raw ceiling keeps idle
+     * connections 20 minutes, ElasticMQ's server (pekko-http) 60 s (30: below it).
+     */
+    static void jdkConnectionDefaults() {
+        System.setProperty("http.maxConnections", System.getProperty("http.maxConnections", "64"));
+        System.setProperty("jdk.httpclient.keepalive.timeout",
+                System.getProperty("jdk.httpclient.keepalive.timeout", "30"));
+    }
+
     String label() {
         return label;
     }

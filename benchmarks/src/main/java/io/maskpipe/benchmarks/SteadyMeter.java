@@ -87,18 +87,19 @@ final class SteadyMeter {
         } else if (startCount >= 0) {
             window = new Window(at - startCount, nanos - startNanos, cpu - startCpu,
                     delta(server[0], startServers[0]), delta(server[1], startServers[1]),
-                    new JvmShare(delta(jvm[0], startJvm[0]), delta(jvm[1], startJvm[1]), delta(jvm[2], startJvm[2])),
+                    new JvmShare(delta(jvm[0], startJvm[0]), delta(jvm[1], startJvm[1]), delta(jvm[2], startJvm[2]),
+                            delta(jvm[3], startJvm[3])),
                     threads.since(startThreads, at - startCount));
         }
     }
 
     /** The window, empty when the phase never reached the second mark. */
     synchronized Window window() {
-        return window == null ? new Window(0, 0, 0, -1, -1, new JvmShare(-1, -1, -1), "") : window;
+        return window == null ? new Window(0, 0, 0, -1, -1, new JvmShare(-1, -1, -1, -1), "") : window;
     }
 
     // This JVM's time in garbage collections and in the JIT compiler (milliseconds of elapsed time, as the JVM counts
-    // them), and its CPU time in the kernel (nanoseconds, from /proc/self/stat's stime; -1 where there is none).
+    // them), its CPU time in the kernel and its compiler threads' CPU time (nanoseconds; -1 where there are none).
     private static long[] jvmReadings() {
         long gc = 0;
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
@@ -106,24 +107,15 @@ final class SteadyMeter {
         }
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         long compile = jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
-        return new long[] {gc, compile, kernelNanos()};
-    }
-
-    private static long kernelNanos() {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[12]) * 10_000_000L; // stime, field 15, in ticks of 10 ms (USER_HZ 100)
-        } catch (java.io.IOException | RuntimeException e) {
-            return -1;
-        }
+        return new long[] {gc, compile, ThreadCounters.kernelNanos(), ThreadCounters.compilerNanos()};
     }
 
     /**
      * What of this JVM's time in the window went to collections and to the JIT (elapsed milliseconds, which for the
-     * parallel collectors is less than their CPU) and to the kernel (CPU nanoseconds, 10 ms resolution); -1 unknown.
+     * parallel collectors is less than their CPU, and for the JIT more than its CPU when the cores are busy), to the
+     * kernel and to the compiler threads (CPU nanoseconds, 10 ms resolution); -1 unknown.
      */
-    record JvmShare(long gcMillis, long jitMillis, long kernelNanos) {
+    record JvmShare(long gcMillis, long jitMillis, long kernelNanos, long jitCpuNanos) {
     }
 
     private static long delta(long end, long start) {
@@ -157,8 +149,9 @@ final class SteadyMeter {
             if (messages == 0) {
                 return "";
             }
-            return String.format(java.util.Locale.ROOT, "this JVM per msg: GC %.1f us, JIT %.1f us (elapsed), kernel"
-                    + " %.1f us (CPU)", jvm.gcMillis() * 1e3 / messages, jvm.jitMillis() * 1e3 / messages,
+            return String.format(java.util.Locale.ROOT, "this JVM per msg: GC %.1f us, JIT %.1f us (elapsed), %.1f us"
+                    + " (compiler threads' CPU), kernel %.1f us (CPU)", jvm.gcMillis() * 1e3 / messages,
+                    jvm.jitMillis() * 1e3 / messages, jvm.jitCpuNanos() / 1e3 / messages,
                     jvm.kernelNanos() / 1e3 / messages);
         }
 
