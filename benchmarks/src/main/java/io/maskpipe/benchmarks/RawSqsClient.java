@@ -24,6 +24,7 @@ import java.util.List;
 final class RawSqsClient {
     private static final JsonFactory JSON = new JsonFactory();
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
 
     private final HttpClient http;
     private final URI endpoint;
@@ -87,7 +88,9 @@ final class RawSqsClient {
     }
 
     private String call(String target, String body) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
+        // A bound on every call: once in a few hundred thousand calls, a request on a pooled connection got no answer
+        // and the loop waited forever; timed out, it is sent once more on a fresh connection like any I/O failure.
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(CALL_TIMEOUT)
                 .header("Content-Type", CONTENT_TYPE)
                 .header("X-Amz-Target", "AmazonSQS." + target)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
