@@ -136,7 +136,7 @@ final class HarnessReport {
 
     /**
      * The targets' ratios again over the rounds in which the JITs of the pipeline, the SDK loop and the hand-written
-     * loader had settled (its compiler threads
+     * loader had settled (their compiler threads
      * under {@value #SETTLED_JIT_MICROS} us of CPU per message), when only some had: a median over all rounds can pair
      * a settled contender with one still compiling and read better or worse than either state.
      */
