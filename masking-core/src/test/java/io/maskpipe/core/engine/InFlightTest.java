@@ -76,14 +76,7 @@ class InFlightTest {
         InFlight inFlight = inFlight(3, Duration.ofHours(1));
         List<Entry> entries = new ArrayList<>(add(inFlight, (String) null));
         List<List<Entry>> taken = new ArrayList<>();
-        Thread dispatcher = new Thread(() -> {
-            try {
-                taken.add(inFlight.nextBatch());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        dispatcher.start();
+        Thread dispatcher = dispatcher(inFlight, taken);
 
         entries.addAll(add(inFlight, (String) null));
         entries.addAll(add(inFlight, null, null));
@@ -99,14 +92,7 @@ class InFlightTest {
         InFlight inFlight = inFlight(3, Duration.ofHours(1));
         List<Entry> entries = add(inFlight, null, null);
         List<List<Entry>> taken = new ArrayList<>();
-        Thread dispatcher = new Thread(() -> {
-            try {
-                taken.add(inFlight.nextBatch());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        dispatcher.start();
+        Thread dispatcher = dispatcher(inFlight, taken);
 
         inFlight.finish();
         dispatcher.join();
@@ -156,5 +142,18 @@ class InFlightTest {
     }
 
     private record Ticket(int n) implements Receipt {
+    }
+
+    // A dispatcher thread, started, that takes one batch into `taken` (read it after join()).
+    private static Thread dispatcher(InFlight inFlight, List<List<Entry>> taken) {
+        Thread dispatcher = new Thread(() -> {
+            try {
+                taken.add(inFlight.nextBatch());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        dispatcher.start();
+        return dispatcher;
     }
 }
