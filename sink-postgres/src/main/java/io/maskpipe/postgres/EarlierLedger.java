@@ -31,15 +31,18 @@ record EarlierLedger(String quoted, String target) {
                 + "AS u(id, message_id) WHERE EXISTS (SELECT 1 FROM " + quoted + " AS l WHERE l.target = ? "
                 + "AND l.message_id = u.message_id)")) {
             Array messageIdArray = connection.createArrayOf("text", messageIds);
-            statement.setString(1, LedgerId.arrayText(ids));
-            statement.setArray(2, messageIdArray);
-            statement.setString(3, target);
-            try (var resultSet = statement.executeQuery()) {
-                while (resultSet.next()) {
-                    found.add(resultSet.getObject(1, UUID.class));
+            try {
+                statement.setString(1, LedgerId.arrayText(ids));
+                statement.setArray(2, messageIdArray);
+                statement.setString(3, target);
+                try (var resultSet = statement.executeQuery()) {
+                    while (resultSet.next()) {
+                        found.add(resultSet.getObject(1, UUID.class));
+                    }
                 }
+            } finally {
+                messageIdArray.free();
             }
-            messageIdArray.free();
         }
         return found;
     }
