@@ -161,17 +161,15 @@ public final class PostgresSinkBenchmark {
     // A ledger as a running sink's is: --ledger-history entries, written through the sink itself (so with its own
     // keys), for messages sent before the measured ones. The rounds then add to it and take their entries out again.
     private static void fillHistory(String url, Connection admin) throws Exception {
-        history = -history; // reset() drops the ledger while filling
-        reset(admin);
+        reset(admin); // no history yet: drops the ledger
         long start = System.nanoTime();
-        List<Record> old = records(-history, 3L * 86_400_000, 99);
+        List<Record> old = records(history, 3L * 86_400_000, 99);
         try (PostgresSink sink = sink(url, 1)) {
             sink.open();
             for (int i = 0; i < old.size(); i += 1000) {
                 sink.write(old.subList(i, Math.min(i + 1000, old.size())));
             }
         }
-        history = -history;
         try (Statement statement = admin.createStatement()) {
             statement.execute("TRUNCATE user_logins");
             statement.execute("VACUUM ANALYZE maskpipe_ledger");
@@ -213,7 +211,7 @@ public final class PostgresSinkBenchmark {
     private static void reset(Connection admin) throws Exception {
         try (Statement statement = admin.createStatement()) {
             statement.execute("TRUNCATE user_logins");
-            if (history > 0) {
+            if (historyEnd != null) { // keep the history, take the last round's entries out
                 statement.execute("DELETE FROM maskpipe_ledger WHERE written_at > '" + historyEnd + "'");
                 statement.execute("VACUUM maskpipe_ledger");
             } else {

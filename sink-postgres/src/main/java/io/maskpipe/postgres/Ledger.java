@@ -2,6 +2,7 @@ package io.maskpipe.postgres;
 
 import io.maskpipe.core.spi.ConnectorException.Kind;
 import io.maskpipe.core.spi.SinkException;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ record Ledger(String schema, String table) {
 
     /**
      * Creates the ledger when missing, then checks that it has the columns and key the sink relies on. A ledger of
-     * the earlier layout (text ids) is refused with the way to migrate it, never mixed with the new one.
+     * the earlier layout (text ids) is refused with the way to upgrade it, never mixed with the new one.
      */
     void ensure(Handle handle) {
         if (!Target.exists(handle, schema, table)) {
@@ -77,8 +78,8 @@ record Ledger(String schema, String table) {
      */
     EarlierLedger earlierOrNull(Handle handle, Target target) {
         String name = legacyName();
-        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > Sql.MAX_IDENTIFIER_BYTES
-                || !Target.exists(handle, schema, name) || !isEarlierLayout(columnTypes(handle, name))) {
+        if (name.getBytes(StandardCharsets.UTF_8).length > Sql.MAX_IDENTIFIER_BYTES
+                || !isEarlierLayout(columnTypes(handle, name))) { // no such table: no columns
             return null;
         }
         return new EarlierLedger(Sql.quote(schema, name), target.schema() + "." + target.table());

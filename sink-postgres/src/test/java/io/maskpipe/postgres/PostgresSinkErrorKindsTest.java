@@ -1,6 +1,7 @@
 package io.maskpipe.postgres;
 
 import static io.maskpipe.postgres.UserLogins.login;
+import static io.maskpipe.postgres.UserLogins.logins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,10 +55,6 @@ class PostgresSinkErrorKindsTest {
 
     private PostgresSink.Builder sinkAsRole() {
         return UserLogins.sink(database, database.urlWithoutCredentials(), role, PASSWORD);
-    }
-
-    private static List<Record> logins(String prefix, int n) {
-        return IntStream.range(0, n).mapToObj(i -> login(prefix + i)).toList();
     }
 
     private String target() {

@@ -1,6 +1,7 @@
 package io.maskpipe.postgres;
 
 import static io.maskpipe.postgres.UserLogins.login;
+import static io.maskpipe.postgres.UserLogins.logins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maskpipe.core.record.FieldPath;
@@ -9,7 +10,6 @@ import io.maskpipe.core.record.Record;
 import io.maskpipe.core.record.Rejection;
 import io.maskpipe.core.spi.WriteResult;
 import io.maskpipe.core.spi.WriteResult.Status;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,10 +32,6 @@ class PostgresSinkLargeBatchTest {
     @BeforeEach
     void freshTable() {
         UserLogins.recreate(database);
-    }
-
-    private static List<Record> logins(String prefix, int count) {
-        return new ArrayList<>(IntStream.range(0, count).mapToObj(i -> login(prefix + i)).toList());
     }
 
     private static long ledgerEntries(String... messageIds) {

@@ -1,6 +1,7 @@
 package io.maskpipe.postgres;
 
 import static io.maskpipe.postgres.UserLogins.login;
+import static io.maskpipe.postgres.UserLogins.logins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.maskpipe.core.record.FieldPath;
@@ -12,7 +13,6 @@ import io.maskpipe.core.spi.WriteResult;
 import io.maskpipe.core.spi.WriteResult.Status;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,10 +27,6 @@ class PostgresSinkWriteTest {
     @BeforeEach
     void freshTable() {
         UserLogins.recreate(database);
-    }
-
-    private static List<Record> logins(String prefix, int count) {
-        return IntStream.range(0, count).mapToObj(i -> login(prefix + i)).toList();
     }
 
     private static List<Status> statuses(List<WriteResult> results) {

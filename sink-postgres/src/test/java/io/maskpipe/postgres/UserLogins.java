@@ -2,6 +2,8 @@ package io.maskpipe.postgres;
 
 import io.maskpipe.core.record.Metadata;
 import io.maskpipe.core.record.Record;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,6 +53,15 @@ final class UserLogins {
     /** The ledger's key for a message from {@link #login}: its id and {@link #SENT_MILLIS}. */
     static UUID ledgerId(String messageId) {
         return LedgerId.of(messageId, SENT_MILLIS);
+    }
+
+    /** Logins {@code prefix0}, {@code prefix1}, ..., as {@link #login}; a list the caller may change. */
+    static List<Record> logins(String prefix, int count) {
+        List<Record> logins = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            logins.add(login(prefix + i));
+        }
+        return logins;
     }
 
     static Record login(String messageId) {

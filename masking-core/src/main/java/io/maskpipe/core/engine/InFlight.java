@@ -204,14 +204,15 @@ final class InFlight {
                 long waitNanos = Long.MAX_VALUE;
                 if (activeWriters < writers && !pending.isEmpty()) {
                     long now = System.nanoTime();
-                    // With no group busy, the eligible entries are the queue's first ones: count, do not copy.
-                    int size = busyGroups.isEmpty() ? Math.min(pending.size(), maxBatchRows) : -1;
-                    List<Entry> batch = size < 0 ? eligible() : null;
-                    if (size > 0 || !batch.isEmpty()) {
-                        Entry first = size > 0 ? pending.peekFirst() : batch.get(0);
+                    // With no group busy, the eligible entries are the queue's first ones: count them, and copy
+                    // them only when they are taken.
+                    List<Entry> eligible = busyGroups.isEmpty() ? null : eligible();
+                    int size = eligible == null ? Math.min(pending.size(), maxBatchRows) : eligible.size();
+                    if (size > 0) {
+                        Entry first = eligible == null ? pending.peekFirst() : eligible.get(0);
                         long due = first.receivedNanos + lingerNanos;
-                        if (finishing || (size > 0 ? size : batch.size()) >= maxBatchRows || now - due >= 0) {
-                            batch = batch != null ? batch : first(size);
+                        if (finishing || size >= maxBatchRows || now - due >= 0) {
+                            List<Entry> batch = eligible == null ? first(size) : eligible;
                             take(batch);
                             return batch;
                         }
